@@ -22,3 +22,10 @@ def as_generator(seed: Seed) -> np.random.Generator:
     if seed < 0:
         raise ValueError(f"seed must be ≥ 0, got {seed}")
     return np.random.default_rng(int(seed))
+
+
+def check_count(n: int) -> int:
+    """Return ``n`` as an int; a number of draws must be a whole number ≥ 0."""
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 0:
+        raise ValueError(f"the number of samples must be a whole number ≥ 0, got {n!r}")
+    return int(n)

@@ -1,0 +1,68 @@
+"""Checks shared by the categorical models: code arrays, value counts and the pseudocount.
+
+A dataset of N observations with K categorical features is an (N, K) array of integer
+codes; feature k takes the values 0 … L_k − 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def check_alpha(alpha: float) -> float:
+    """Return the pseudocount α as a float; it must be a finite number ≥ 0."""
+    try:
+        value = float(alpha)
+    except (TypeError, ValueError):
+        raise ValueError(f"alpha must be a number ≥ 0, got {alpha!r}") from None
+    if not np.isfinite(value) or value < 0:
+        raise ValueError(f"alpha must be ≥ 0, got {alpha}")
+    return value
+
+
+def check_codes(
+    codes: np.ndarray, n_values: int | Sequence[int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Validate an (N, K) array of codes and the number of values L_k of each feature.
+
+    ``n_values`` is one int for every feature or one per feature; ``None`` reuses the
+    largest code + 1 per feature. Returns the codes as an integer array and L as (K,) int64.
+    """
+    codes = np.asarray(codes)
+    if codes.ndim != 2:
+        raise ValueError(
+            f"codes must be a 2-D array (observations × features), got {codes.ndim} dimension(s)"
+        )
+    if codes.size and not np.issubdtype(codes.dtype, np.integer):
+        if not np.all(np.mod(codes, 1) == 0):
+            raise ValueError("codes must be whole numbers (category indices)")
+        codes = codes.astype(np.int64)
+    elif not codes.size:
+        codes = codes.astype(np.int64)
+    n_features = codes.shape[1]
+    if n_values is None:
+        if not codes.shape[0]:
+            raise ValueError("n_values is needed when there are no observations")
+        n_values = codes.max(axis=0).astype(np.int64) + 1
+    levels = np.asarray(n_values, dtype=np.int64)
+    if levels.ndim == 1 and len(levels) != n_features:
+        raise ValueError(f"expected {len(levels)} features per row, got {n_features}")
+    levels = np.broadcast_to(levels, (n_features,)).copy()
+    if np.any(levels < 1):
+        raise ValueError(f"every feature needs at least one value, got n_values={n_values}")
+    if codes.size:
+        dtype_max = np.iinfo(codes.dtype).max
+        # A uint8 array with 256 values per feature cannot hold a bad code: skip the pass.
+        if np.issubdtype(codes.dtype, np.signedinteger) and codes.min() < 0:
+            raise ValueError("codes must be ≥ 0")
+        if dtype_max >= levels.min():
+            too_big = codes.max(axis=0) >= levels
+            if np.any(too_big):
+                k = int(np.flatnonzero(too_big)[0])
+                raise ValueError(
+                    f"feature {k} has a code {int(codes[:, k].max())} but only "
+                    f"{int(levels[k])} values (0 … {int(levels[k]) - 1})"
+                )
+    return codes, levels
