@@ -1,0 +1,23 @@
+"""Entry point: page setup, navigation over the demos, and the shared sidebar."""
+
+import streamlit as st
+
+from ui.demos import PATH
+from ui.presenter import presenter_mode_toggle
+
+st.set_page_config(
+    page_title="Generative modelling, hands on",
+    page_icon="assets/icon.png",
+    layout="wide",
+)
+
+home = st.Page("pages/home.py", title="Start here", icon=":material/home:", default=True)
+demos = [
+    st.Page(step.page, title=step.title, icon=step.icon) for step in PATH if step.page is not None
+]
+navigation = st.navigation({"Chapter 1": [home, *demos]})
+
+with st.sidebar:
+    presenter_mode_toggle()
+
+navigation.run()

@@ -1,0 +1,27 @@
+"""Home: what the chapter is about and the way through the demos."""
+
+import streamlit as st
+
+from ui.demos import PATH
+
+st.title("Generative modelling, hands on")
+st.markdown(
+    "An interactive companion to **Chapter 1 of *Generative Deep Learning*** (David Foster, "
+    "O'Reilly). Instead of reading about likelihood, smoothing and Naive Bayes, you draw a "
+    "model, score it, tune it and sample from it — and then watch the same idea break down "
+    "on images."
+)
+
+st.subheader("The path through the chapter")
+for number, step in enumerate(PATH, start=1):
+    with st.container(border=True):
+        st.markdown(f"**{number}. {step.title}**")
+        st.markdown(step.idea)
+        if step.page is not None:
+            st.page_link(step.page, label=f"Open: {step.title}", icon=step.icon)
+
+st.caption(
+    "Everything runs on this machine: no data or map is fetched from the internet, so the "
+    "app works in a lecture hall without Wi-Fi. Turn on *Presenter mode* in the sidebar for "
+    "larger text on a projector."
+)

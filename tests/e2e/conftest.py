@@ -1,0 +1,152 @@
+"""Serve the real app with ``streamlit run`` on a loopback port and drive headless Chromium.
+
+Chromium is found via ``CHROMIUM_PATH``, else ``/usr/bin/chromium``, else Playwright's own
+browser. Without any, the browser tests skip with the reason — except under ``CI=true``,
+where a missing browser fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests must run under CI, but {reason}")
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """Start ``streamlit run app.py`` on a free loopback port; yield its base URL."""
+    port = _free_port()
+    log = open(ROOT / ".streamlit-e2e.log", "w")  # noqa: SIM115 - closed after the server
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py",
+         "--server.address=127.0.0.1", f"--server.port={port}", "--server.headless=true",
+         "--browser.gatherUsageStats=false"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.read().decode().strip() == "ok":
+                    break
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            log.close()
+            pytest.fail(f"streamlit did not start: {(ROOT / '.streamlit-e2e.log').read_text()}")
+        time.sleep(0.3)
+    yield url
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")]
+    executable = next((c for c in candidates if c and Path(c).exists()), None)
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(
+                executable_path=executable, args=CHROMIUM_ARGS, headless=True
+            )
+        except Error as error:
+            _unavailable(f"no Chromium could be started ({str(error).splitlines()[0]})")
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One browser page with a record of console errors and off-machine requests."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        page.on("console", self._on_console)
+        page.on("request", self._on_request)
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _on_request(self, request):
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host not in LOOPBACK:
+            self.foreign_requests.append(request.url)
+
+    def open(self, path: str = "", timeout: float = 30_000):
+        """Go to ``path`` and wait until Streamlit has finished running the script."""
+        self.page.goto(f"{self.base_url}/{path.lstrip('/')}")
+        self.wait_until_idle(timeout)
+
+    def wait_until_idle(self, timeout: float = 30_000):
+        self.page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+        self.page.wait_for_function(
+            """() => {
+                const app = document.querySelector('[data-testid="stApp"]');
+                return app && app.getAttribute('data-test-script-state') === 'notRunning';
+            }""",
+            timeout=timeout,
+        )
+
+    def exceptions(self) -> list[str]:
+        return self.page.locator('[data-testid="stException"]').all_inner_texts()
+
+    def screenshot(self, name: str):
+        SCREENSHOTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def visit(browser, app_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    yield Visit(page, app_url)
+    context.close()

@@ -1,0 +1,48 @@
+"""The chapter's path through the demos, used by both the navigation and the home page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stop on the chapter's path; ``page`` is ``None`` until its demo exists."""
+
+    title: str
+    idea: str
+    page: str | None = None
+    icon: str = ":material/arrow_forward:"
+
+
+PATH: tuple[Step, ...] = (
+    Step(
+        "The generative modelling framework",
+        "Somewhere there is an unknown rule, p_data, that produced the examples we hold. "
+        "A generative model p_model tries to imitate it, and it is judged by two tests: "
+        "its samples should look like they came from p_data, and they should not simply "
+        "repeat the examples.",
+    ),
+    Step(
+        "Likelihood and maximum likelihood",
+        "Propose a box on a world map as p_model and score it by how probable it makes the "
+        "observed points. The smallest box that still holds every point wins.",
+    ),
+    Step(
+        "Counting and smoothing",
+        "On Planet Wrodl, 50 faces are described by five features. Giving every one of "
+        "the 4,032 combinations its own probability either copies the data or, once a "
+        "pseudocount is added, treats every unseen combination as equally likely.",
+    ),
+    Step(
+        "Naive Bayes",
+        "Assume the five features are independent: 23 numbers are enough, and new faces "
+        "come out sensible and different from the training set.",
+    ),
+    Step(
+        "Planet Pixel",
+        "The same model on 1,024 pixels instead of five features produces blurry, "
+        "near-identical faces: the features of an image depend on each other, and that is "
+        "why deep generative models learn a better representation first.",
+    ),
+)

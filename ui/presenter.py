@@ -1,0 +1,29 @@
+"""Presenter mode: bigger text for a projector, remembered in the URL as ``?present=1``."""
+
+import streamlit as st
+
+_PROJECTOR_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stMetricValue"], label, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
+h1 { font-size: 3rem !important; }
+</style>
+"""
+
+
+def presenter_mode_toggle() -> bool:
+    """Show the toggle, keep it in the URL, and enlarge the text when it is on."""
+    if "presenter_mode" not in st.session_state:
+        st.session_state.presenter_mode = st.query_params.get("present") == "1"
+    on = st.toggle(
+        "Presenter mode",
+        key="presenter_mode",
+        help="Larger text for a projector or a shared screen.",
+    )
+    if on:
+        st.query_params["present"] = "1"
+        st.html(_PROJECTOR_CSS)
+    else:
+        st.query_params.pop("present", None)
+    return on
