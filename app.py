@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.demos import PATH
 from ui.presenter import presenter_mode_toggle
+from ui.state import keep_widget_state
 
 st.set_page_config(
     page_title="Generative modelling, hands on",
@@ -16,6 +17,8 @@ demos = [
     st.Page(step.page, title=step.title, icon=step.icon) for step in PATH if step.page is not None
 ]
 navigation = st.navigation({"Chapter 1": [home, *demos]})
+
+keep_widget_state()
 
 with st.sidebar:
     presenter_mode_toggle()

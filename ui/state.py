@@ -1,0 +1,87 @@
+"""Shareable page state: widget values mirrored in the URL and kept across page switches.
+
+A page lists its shareable settings as :class:`Param` objects, calls :func:`restore` before
+drawing its widgets (each widget uses ``key=param.key``) and :func:`publish` after them.
+On the first visit in a session a value comes from the URL; a malformed or out-of-range
+URL value is replaced (default or nearest allowed value) and a notice says so. Afterwards
+the session's own value wins, and the URL is rewritten to match it, so a copied link opens
+the same view.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import streamlit as st
+
+_KEPT = "_kept_widget_keys"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One shareable setting: its widget key, its URL name, default and allowed range."""
+
+    key: str
+    url: str
+    default: float | int | bool
+    lo: float | None = None
+    hi: float | None = None
+
+    def parse(self, text: str) -> tuple[float | int | bool, str | None]:
+        """Value for a URL string, and a notice when the string had to be corrected."""
+        if isinstance(self.default, bool):
+            if text in ("1", "true", "0", "false"):
+                return text in ("1", "true"), None
+            return self.default, f"Ignored `{self.url}={text}` in the link: expected 1 or 0."
+        try:
+            number = float(text)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number) or (isinstance(self.default, int) and number % 1):
+            kind = "a whole number" if isinstance(self.default, int) else "a number"
+            return self.default, f"Ignored `{self.url}={text}` in the link: expected {kind}."
+        clamped = min(max(number, -math.inf if self.lo is None else self.lo),
+                      math.inf if self.hi is None else self.hi)
+        value = int(clamped) if isinstance(self.default, int) else clamped
+        if clamped != number:
+            return value, f"`{self.url}={text}` in the link is out of range; using {value}."
+        return value, None
+
+    def format(self, value) -> str:
+        if isinstance(self.default, bool):
+            return "1" if value else "0"
+        return str(int(value)) if isinstance(self.default, int) else f"{float(value):.6g}"
+
+
+def restore(*params: Param) -> list[str]:
+    """Fill session state from the URL on a first visit; return the notices to show."""
+    kept = st.session_state.setdefault(_KEPT, set())
+    notices = []
+    for param in params:
+        kept.add(param.key)
+        if param.key in st.session_state:
+            continue
+        text = st.query_params.get(param.url)
+        value, notice = (param.default, None) if text is None else param.parse(text)
+        st.session_state[param.key] = value
+        if notice:
+            notices.append(notice)
+    return notices
+
+
+def publish(*params: Param) -> None:
+    """Write the current values into the URL."""
+    for param in params:
+        st.query_params[param.url] = param.format(st.session_state[param.key])
+
+
+def keep_widget_state() -> None:
+    """Stop Streamlit from forgetting a page's widget values while another page is shown.
+
+    Streamlit drops the state of widgets that a run did not draw; saving each value back
+    under its own key at the top of every run (the documented remedy) keeps it.
+    """
+    for key in st.session_state.get(_KEPT, ()):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
