@@ -1,0 +1,11 @@
+"""Run every benchmark module in turn."""
+
+import importlib
+import pkgutil
+
+import bench
+
+for module in sorted(m.name for m in pkgutil.iter_modules(bench.__path__)):
+    if module not in ("timing", "__main__"):
+        print(f"\n== bench.{module}")
+        importlib.import_module(f"bench.{module}").main()
