@@ -1,0 +1,54 @@
+"""Pictures for the pages: avatars and pixel faces as cached PNG bytes, shown in grids.
+
+Images go to the browser as PNG (st.image would send RGB as JPEG) and small pixel faces are
+enlarged with nearest-neighbour scaling, so they stay crisp on a projector.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import numpy as np
+import streamlit as st
+from PIL import Image
+
+from gdl_core import avatars, pixels
+from gdl_core.wrodl import FEATURES
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """Encode a picture as PNG."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()
+
+
+@st.cache_data(max_entries=8192, show_spinner=False)
+def avatar_png(face: tuple[str, ...], size: int) -> bytes:
+    """One Wrodler as PNG; ``face`` is its five values in FEATURES order."""
+    return png_bytes(avatars.render(dict(zip(FEATURES, face, strict=True)), size))
+
+
+def face_key(features) -> tuple[str, ...]:
+    """The cache key of a face given as a mapping or a DataFrame row: values in FEATURES order."""
+    return tuple(str(features[name]) for name in FEATURES)
+
+
+@st.cache_data(max_entries=4096, show_spinner=False)
+def pixel_face_png(codes_row: bytes, palette: bytes, size: int = 32, scale: int = 4) -> bytes:
+    """A Planet Pixel face (its palette indices as bytes) as a PNG enlarged ``scale`` times."""
+    pal = np.frombuffer(palette, dtype=np.uint8).reshape(-1, 3)
+    image = pixels.to_image(np.frombuffer(codes_row, dtype=np.uint8), pal, size)
+    return png_bytes(image.resize((size * scale, size * scale), Image.Resampling.NEAREST))
+
+
+def image_grid(pngs: Sequence[bytes], captions: Sequence[str] | None = None, columns: int = 10):
+    """Show pictures in rows of ``columns``, each with an optional caption."""
+    captions = list(captions) if captions is not None else [None] * len(pngs)
+    for start in range(0, len(pngs), columns):
+        cells = st.columns(columns)
+        for cell, png, caption in zip(
+            cells, pngs[start : start + columns], captions[start : start + columns], strict=False
+        ):
+            cell.image(png, caption=caption, width="stretch")
