@@ -27,6 +27,8 @@ PATH: tuple[Step, ...] = (
         "Likelihood and maximum likelihood",
         "Propose a box on a world map as p_model and score it by how probable it makes the "
         "observed points. The smallest box that still holds every point wins.",
+        page="pages/world.py",
+        icon=":material/public:",
     ),
     Step(
         "Counting and smoothing",

@@ -27,6 +27,7 @@ class Param:
     default: float | int | bool
     lo: float | None = None
     hi: float | None = None
+    exact: bool = False  # write floats to the URL in full (round-trip exact), not to 6 digits
 
     def parse(self, text: str) -> tuple[float | int | bool, str | None]:
         """Value for a URL string, and a notice when the string had to be corrected."""
@@ -51,7 +52,9 @@ class Param:
     def format(self, value) -> str:
         if isinstance(self.default, bool):
             return "1" if value else "0"
-        return str(int(value)) if isinstance(self.default, int) else f"{float(value):.6g}"
+        if isinstance(self.default, int):
+            return str(int(value))
+        return repr(float(value)) if self.exact else f"{float(value):.6g}"
 
 
 def restore(*params: Param) -> list[str]:
@@ -74,6 +77,15 @@ def publish(*params: Param) -> None:
     """Write the current values into the URL."""
     for param in params:
         st.query_params[param.url] = param.format(st.session_state[param.key])
+
+
+def keep(**defaults) -> None:
+    """Give widgets that are not in the URL a starting value and keep them across page
+    switches, like :func:`restore` does for shareable ones (``keep(world_m=200)``)."""
+    kept = st.session_state.setdefault(_KEPT, set())
+    for key, default in defaults.items():
+        kept.add(key)
+        st.session_state.setdefault(key, default)
 
 
 def keep_widget_state() -> None:

@@ -1,0 +1,464 @@
+"""Pictures and read-outs for the world-map example, as plotly figures and plain strings.
+
+Everything here draws what :mod:`gdl_core.world` computes; nothing here does statistics.
+The same figures work in the dashboard and in a notebook (``fig.show()``).
+
+- :func:`land_png` / :func:`land_data_uri`: the land raster as a small two-colour PNG, laid
+  under the points as a plotly *layout image* (a few KB, no per-pixel trace, no plotly geo,
+  nothing fetched from the internet).
+- :func:`world_figure`: the training points, optionally the land, the box ``p_model`` and
+  samples coloured by their Rule 1 / Rule 2 verdict.
+- :func:`history_figure`: every box tried so far, its log-likelihood against its area, with
+  the maximum-likelihood box marked.
+- :func:`corners_from_selection`: the box a person dragged on :func:`world_figure`.
+- :func:`format_likelihood` / :func:`format_number`: numbers for people, including
+  likelihoods far below the smallest float (shown from their logarithm).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from PIL import Image
+
+from gdl_core.world import VERDICTS, Box, LandMask, land_mask
+
+__all__ = [
+    "BOX_COLOUR",
+    "LAND_COLOUR",
+    "MAP_EXTENT",
+    "VERDICT_STYLE",
+    "corners_from_selection",
+    "format_likelihood",
+    "format_number",
+    "history_figure",
+    "land_data_uri",
+    "land_png",
+    "world_figure",
+]
+
+MAP_EXTENT: tuple[float, float, float, float] = (-180.0, 180.0, -90.0, 90.0)
+
+BOX_COLOUR = "#e8710a"  # the book draws p_model as an orange box
+POINT_COLOUR = "#1b2f5e"
+LAND_COLOUR = (214, 201, 166)  # sand
+SEA_COLOUR = (211, 228, 243)  # pale blue
+BLANK_COLOUR = "#f4f4f2"  # the map before p_data is revealed
+GRID_COLOUR = "rgba(0, 0, 0, 0.08)"
+
+# verdict -> (legend label, colour, marker symbol). Shapes differ as well as colours, so the
+# three kinds stay apart on a washed-out projector and for colour-blind readers.
+VERDICT_STYLE: Mapping[str, tuple[str, str, str]] = {
+    "sea": ("in the sea (like A): breaks Rule 1", "#d62728", "x"),
+    "copy": ("near-copy (like B): breaks Rule 2", "#8e44ad", "diamond"),
+    "new": ("new, on land (like C): success", "#1a9850", "circle"),
+}
+
+_FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 16, "color": "#222"}
+_PAD = 4.0  # degrees of empty margin around the map, so a box on the map's edge stays visible
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_MINUS = "−"
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def format_number(value: float, decimals: int = 2) -> str:
+    """``value`` with thousands separators and a typographic minus; ``−∞`` / ``∞`` as such."""
+    if math.isnan(value):
+        return "—"
+    if math.isinf(value):
+        return f"{_MINUS}∞" if value < 0 else "∞"
+    text = f"{value:,.{decimals}f}"
+    if float(text.replace(",", "")) == 0:  # no "−0.00"
+        text = text.lstrip("-")
+    return text.replace("-", _MINUS)
+
+
+def format_likelihood(log_likelihood: float, digits: int = 2) -> str:
+    """The likelihood ``L = exp(ℓ)`` written from ``ℓ``, e.g. ``"1.2 × 10⁻⁹⁰"``.
+
+    ``L`` itself is often far below the smallest float (about 1e-308) or above the largest,
+    but ``log10 L = ℓ / ln 10`` splits exactly into an exponent and a mantissa. ``ℓ = −∞``
+    gives ``"0"``. Values between 0.001 and 1000 are written plainly.
+    """
+    if math.isnan(log_likelihood):
+        return "—"
+    if log_likelihood == -math.inf:
+        return "0"
+    if log_likelihood == math.inf:
+        return "∞"
+    log10 = log_likelihood / math.log(10.0)
+    exponent = math.floor(log10)
+    mantissa = round(10.0 ** (log10 - exponent), digits - 1)
+    if mantissa >= 10.0:  # 9.96 rounds to 10.0: carry into the exponent
+        mantissa, exponent = mantissa / 10.0, exponent + 1
+    if -3 <= exponent <= 2:
+        return format_number(10.0**log10, max(digits - 1 - exponent, 0))
+    return f"{mantissa:.{digits - 1}f} × 10{str(exponent).translate(_SUPERSCRIPT)}"
+
+
+# --------------------------------------------------------------------------- the land image
+
+
+def land_png(mask: LandMask | None = None, *, step: int = 2) -> bytes:
+    """The land raster as a two-colour PNG: sand-coloured land on a pale blue sea.
+
+    ``step`` keeps every ``step``-th row and column (2 → 720 × 360 pixels, about 8 KB), which
+    is finer than the map is ever drawn on screen.
+    """
+    mask = land_mask() if mask is None else mask
+    cells = np.ascontiguousarray(mask.raster[::step, ::step]).astype(np.uint8)
+    image = Image.fromarray(cells, mode="L").convert("P")
+    image.putpalette([*SEA_COLOUR, *LAND_COLOUR] + [0, 0, 0] * 254)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True, bits=1)
+    return buffer.getvalue()
+
+
+def land_data_uri(mask: LandMask | None = None, *, step: int = 2) -> str:
+    """:func:`land_png` as a ``data:image/png;base64,…`` URI for a plotly layout image."""
+    return "data:image/png;base64," + base64.b64encode(land_png(mask, step=step)).decode()
+
+
+# --------------------------------------------------------------------------- the map
+
+
+def _compact(values: np.ndarray) -> np.ndarray:
+    """float32 coordinates: half the bytes, still about 1 m of precision on the map."""
+    return np.ascontiguousarray(values, dtype=np.float32)
+
+
+def _marker_size(n: int) -> float:
+    if n <= 200:
+        return 8.0
+    if n <= 1000:
+        return 5.0
+    return 3.0
+
+
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    """A Figure from plain dicts, skipping plotly's slow property-by-property validation.
+
+    Building with ``add_trace``/``update_layout`` validates every property on every call and
+    costs tens of milliseconds per figure, a large part of a page's rerun. The dicts here are
+    fixed by this module and checked once, fully validated, by the tests
+    (``tests/core/test_world_figures.py``).
+    """
+    try:
+        return go.Figure(data=data, layout=layout, _validate=False)
+    except TypeError:  # a future plotly without the switch: validate, slower but correct
+        return go.Figure(data=data, layout=layout)
+
+
+def world_figure(
+    points,
+    *,
+    box: Box | None = None,
+    land: str | None = None,
+    samples=None,
+    verdicts=None,
+    height: int = 500,
+    selectable: bool = True,
+) -> go.Figure:
+    """The map: training points on longitude/latitude axes, optionally the land, the box and
+    samples from the box coloured by verdict.
+
+    ``land`` is an image URI (see :func:`land_data_uri`) or ``None`` to keep ``p_data``
+    hidden. ``samples`` (M, 2) and ``verdicts`` (M,) come from ``Box.sample`` and
+    ``world.judge``.
+
+    With ``selectable`` (the default) dragging on the map draws a selection box, which
+    :func:`corners_from_selection` reads back. The drag lands on an empty, invisible layer
+    (axes ``x2``/``y2``, exactly on top of the map) rather than on the points: a browser
+    reports every point inside a selection, which for thousands of points would send
+    hundreds of kilobytes back on each drag, while a box needs only its four numbers. The
+    price is that points show no hover text; pass ``selectable=False`` to get it back.
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    lon_min, lon_max, lat_min, lat_max = MAP_EXTENT
+    data: list[dict] = [
+        {
+            "type": "scatter",
+            "x": _compact(points[:, 0]),
+            "y": _compact(points[:, 1]),
+            "mode": "markers",
+            "name": f"the data X ({len(points):,} points)",
+            "marker": {
+                "size": _marker_size(len(points)),
+                "color": POINT_COLOUR,
+                "line": {"width": 0.8 if len(points) <= 1000 else 0, "color": "white"},
+            },
+            "hovertemplate": "lon %{x:.2f}°, lat %{y:.2f}°<extra>data point</extra>",
+        }
+    ]
+    if samples is not None:
+        samples = np.asarray(samples, dtype=float).reshape(-1, 2)
+        verdicts = np.asarray(verdicts if verdicts is not None else [], dtype=str)
+        if verdicts.shape != (len(samples),):
+            raise ValueError("Give one verdict for each sample.")
+        for verdict in VERDICTS:
+            chosen = verdicts == verdict
+            label, colour, symbol = VERDICT_STYLE[verdict]
+            marker = {"size": 8 if len(samples) <= 500 else 6, "color": colour,
+                      "symbol": symbol}
+            if symbol != "x":
+                marker["line"] = {"width": 0.8, "color": "white"}
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": _compact(samples[chosen, 0]),
+                    "y": _compact(samples[chosen, 1]),
+                    "mode": "markers",
+                    "name": f"{label} ({int(chosen.sum()):,})",
+                    "marker": marker,
+                    "hovertemplate": f"lon %{{x:.2f}}°, lat %{{y:.2f}}°<extra>{verdict}</extra>",
+                }
+            )
+    frame = {"type": "rect", "xref": "x", "yref": "y", "x0": lon_min, "x1": lon_max,
+             "y0": lat_min, "y1": lat_max, "layer": "below",
+             "line": {"color": "rgba(0, 0, 0, 0.25)", "width": 1}}
+    shapes: list[dict] = []
+    images: list[dict] = []
+    if land is None:
+        shapes.append({**frame, "fillcolor": BLANK_COLOUR})
+    else:
+        images.append(
+            {"source": land, "xref": "x", "yref": "y", "x": lon_min, "y": lat_max,
+             "sizex": lon_max - lon_min, "sizey": lat_max - lat_min, "sizing": "stretch",
+             "layer": "below"}
+        )
+    if box is not None:
+        shapes.append(
+            {"type": "rect", "xref": "x", "yref": "y", "x0": box.lon_min, "x1": box.lon_max,
+             "y0": box.lat_min, "y1": box.lat_max, "layer": "above",
+             "line": {"color": BOX_COLOUR, "width": 3},
+             "fillcolor": "rgba(232, 113, 10, 0.10)"}
+        )
+        # A legend entry for the box (a shape has none of its own).
+        data.append(
+            {"type": "scatter", "x": [None], "y": [None], "mode": "lines",
+             "name": "your box p_model", "line": {"color": BOX_COLOUR, "width": 3},
+             "hoverinfo": "skip"}
+        )
+    axis = {
+        "fixedrange": True,
+        "showgrid": True,
+        "gridcolor": GRID_COLOUR,
+        "zeroline": False,
+        "ticks": "outside",
+        "showline": False,
+        "layer": "above traces",
+        "constrain": "domain",
+    }
+    x_range = [lon_min - _PAD, lon_max + _PAD]
+    y_range = [lat_min - _PAD, lat_max + _PAD]
+    layout = {
+        "height": height,
+        "margin": {"l": 70, "r": 10, "t": 10, "b": 80 if samples is None else 120},
+        "font": _FONT,
+        "plot_bgcolor": "rgba(0, 0, 0, 0)",  # the map's own background is a shape
+        "paper_bgcolor": "white",
+        "dragmode": "select" if selectable else "zoom",
+        "selectdirection": "any",
+        "hovermode": "closest",
+        "showlegend": True,
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0,
+                   "xanchor": "left", "x": 0, "font": {"size": 15}},
+        # Keep the selection rectangle visible but quiet; the orange box is what matters.
+        "newselection": {"line": {"color": BOX_COLOUR, "dash": "dot", "width": 2}},
+        "activeselection": {"fillcolor": BOX_COLOUR, "opacity": 0.08},
+        "xaxis": {"title": {"text": "longitude (°)"}, "range": x_range, "tick0": -180,
+                  "dtick": 60, **axis},
+        "yaxis": {"title": {"text": "latitude (°)"}, "range": y_range, "tick0": -90,
+                  "dtick": 30, "scaleanchor": "x", "scaleratio": 1, **axis},
+        "shapes": shapes,
+        "images": images,
+    }
+    if selectable:
+        # The drag layer: a second, empty and invisible subplot exactly over the first.
+        data.append({"type": "scatter", "x": [], "y": [], "xaxis": "x2", "yaxis": "y2",
+                     "showlegend": False, "hoverinfo": "skip"})
+        front = {"fixedrange": True, "visible": False, "constrain": "domain"}
+        layout["xaxis2"] = {"range": x_range, "anchor": "y2", **front}
+        layout["yaxis2"] = {"range": y_range, "anchor": "x2", "scaleanchor": "x2",
+                            "scaleratio": 1, **front}
+    return _figure(data, layout)
+
+
+def corners_from_selection(
+    selection, decimals: int = 2
+) -> tuple[float, float, float, float] | None:
+    """The box a person dragged on :func:`world_figure`, as ``(lon_min, lon_max, lat_min,
+    lat_max)``; ``None`` when the selection holds no box (e.g. it was cleared).
+
+    ``selection`` is what Streamlit reports for a plotly box selection: a mapping with a
+    ``"box"`` list (or that list itself) of ``{"x": [x0, x1], "y": [y0, y1]}`` in data
+    coordinates (of axes ``x2``/``y2``, which coincide with the map's), in the order the
+    mouse moved. The last box counts. Corners are sorted, clamped to the map and rounded to
+    ``decimals`` places. Raises ValueError, with a sentence for the person, when the box lies
+    outside the map or has no width or height.
+    """
+    boxes = selection.get("box", []) if isinstance(selection, Mapping) else selection
+    if not boxes:
+        return None
+    last = boxes[-1]
+    try:
+        xs = [float(v) for v in last["x"]]
+        ys = [float(v) for v in last["y"]]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError("The selection on the map could not be read as a box.") from exc
+    if len(xs) < 2 or len(ys) < 2 or not all(map(math.isfinite, xs + ys)):
+        raise ValueError("The selection on the map could not be read as a box.")
+    lon_lo, lon_hi, lat_lo, lat_hi = MAP_EXTENT
+
+    def clamp(value: float, lo: float, hi: float) -> float:
+        return round(min(max(value, lo), hi), decimals)
+
+    lon_a, lon_b = clamp(min(xs), lon_lo, lon_hi), clamp(max(xs), lon_lo, lon_hi)
+    lat_a, lat_b = clamp(min(ys), lat_lo, lat_hi), clamp(max(ys), lat_lo, lat_hi)
+    outside = max(xs) <= lon_lo or min(xs) >= lon_hi or max(ys) <= lat_lo or min(ys) >= lat_hi
+    if outside:
+        raise ValueError(
+            "The box you drew lies outside the map (longitude −180 to 180, latitude −90 to "
+            "90), so it cannot hold any point. Drag across the map itself."
+        )
+    if lon_a == lon_b or lat_a == lat_b:
+        raise ValueError(
+            "The box you drew has no width or no height, so its area is zero and it could "
+            "not hold any probability. Drag out a rectangle rather than a line."
+        )
+    return (lon_a, lon_b, lat_a, lat_b)
+
+
+# --------------------------------------------------------------------------- the history
+
+
+def history_figure(
+    attempts: Sequence[tuple[float, float]],
+    n: int,
+    *,
+    mle: tuple[float, float] | None = None,
+    current: int | None = None,
+    full_area: float = 360.0 * 180.0,
+    height: int = 460,
+) -> go.Figure:
+    """Log-likelihood against area for every box tried, on a log area axis.
+
+    ``attempts`` holds ``(area, ℓ)`` pairs in the order they were tried (ℓ may be ``-inf``);
+    ``mle`` is the maximum-likelihood box's ``(area, ℓ)`` or ``None`` when there is none
+    (fewer than two distinct points). ``current`` indexes the box on the map now.
+
+    Every box that holds all ``n`` points scores exactly ``ℓ = −n·log(area)``, so those
+    attempts sit on one dashed curve; boxes smaller than the MLE cannot hold every point.
+    Attempts with ``ℓ = −∞`` have no place on a number line: they are drawn as crosses on a
+    separate row under the axis, labelled as such. Labels sit on the chart itself rather
+    than in a legend, which keeps it readable on a projector.
+    """
+    areas = np.array([a for a, _ in attempts], dtype=float)
+    lls = np.array([ll for _, ll in attempts], dtype=float)
+    finite = np.isfinite(lls)
+    numbers = np.arange(1, len(attempts) + 1)
+
+    # The x range: every attempt and the whole map, and room left of the MLE to show where
+    # boxes become too small.
+    lows = [*areas]
+    if mle is not None:
+        lows.append(mle[0] / 10**0.35)
+    if not lows:
+        lows.append(full_area / 10.0)
+    x_range = [math.log10(min(lows)) - 0.1, math.log10(max([full_area, *areas])) + 0.1]
+
+    # The y range: every finite value we draw, then a row below it for the −∞ attempts.
+    shown = list(lls[finite])
+    if mle is not None:
+        shown += [mle[1], -n * math.log(full_area)]
+    if not shown:
+        shown = [0.0]
+    top, bottom = max(shown), min(shown)
+    span = max(top - bottom, 1.0)
+    floor = bottom - 0.22 * span
+    y_range = [floor - 0.08 * span, top + 0.14 * span]
+
+    red = {"size": 14, "color": "#a33"}
+    data: list[dict] = []
+    shapes: list[dict] = [
+        {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1,
+         "y0": floor + 0.11 * span, "y1": floor + 0.11 * span,
+         "line": {"color": "#bbb", "width": 1, "dash": "dot"}},
+    ]
+    annotations: list[dict] = [
+        {"x": 1, "y": floor, "xref": "paper", "yref": "y", "xanchor": "right",
+         "yanchor": "middle", "showarrow": False, "text": "missed a point: ℓ = −∞",
+         "font": red, "bgcolor": "rgba(255, 255, 255, 0.85)"},
+    ]
+    if mle is not None:
+        curve_areas = np.geomspace(mle[0], max(full_area, mle[0]), 60)
+        shapes.append(
+            {"type": "rect", "xref": "x", "yref": "paper", "x0": 10 ** x_range[0],
+             "x1": mle[0], "y0": 0, "y1": 1, "fillcolor": "rgba(214, 39, 40, 0.07)",
+             "line": {"width": 0}, "layer": "below"}
+        )
+        annotations += [
+            # On a log axis an annotation's x is the log10 of the value.
+            {"x": (x_range[0] + math.log10(mle[0])) / 2, "y": 0.55, "xref": "x",
+             "yref": "paper", "xanchor": "center", "yanchor": "middle", "showarrow": False,
+             "align": "center", "text": "too small<br>to hold<br>every point", "font": red},
+        ]
+        data.append(
+            {"type": "scatter", "x": curve_areas, "y": -n * np.log(curve_areas),
+             "mode": "lines", "line": {"color": "#888", "dash": "dash", "width": 2},
+             "hoverinfo": "skip"}
+        )
+    data += [
+        {"type": "scatter", "x": areas[finite], "y": lls[finite], "mode": "markers",
+         "marker": {"size": 11, "color": POINT_COLOUR, "line": {"width": 1, "color": "white"}},
+         "customdata": numbers[finite],
+         "hovertemplate": "box #%{customdata}<br>area %{x:,.0f} deg²<br>ℓ = %{y:,.2f}"
+         "<extra></extra>"},
+        {"type": "scatter", "x": areas[~finite], "y": np.full(int((~finite).sum()), floor),
+         "mode": "markers", "marker": {"size": 12, "color": "#d62728", "symbol": "x"},
+         "customdata": numbers[~finite],
+         "hovertemplate": "box #%{customdata}<br>area %{x:,.0f} deg²<br>ℓ = −∞<extra></extra>"},
+    ]
+    if mle is not None:
+        data.append(
+            {"type": "scatter", "x": [mle[0]], "y": [mle[1]], "mode": "markers+text",
+             "marker": {"size": 22, "color": "#f2c200", "symbol": "star",
+                        "line": {"width": 1, "color": "#6b5500"}},
+             "text": ["MLE"], "textposition": "middle left", "textfont": {"size": 16},
+             "hovertemplate": "MLE (the bounding box)<br>area %{x:,.0f} deg²<br>"
+             "ℓ = %{y:,.2f}<extra></extra>"}
+        )
+    if current is not None and 0 <= current < len(attempts):
+        data.append(
+            {"type": "scatter", "x": [areas[current]],
+             "y": [lls[current] if finite[current] else floor], "mode": "markers+text",
+             "marker": {"size": 24, "color": "rgba(0, 0, 0, 0)", "symbol": "circle",
+                        "line": {"width": 3, "color": BOX_COLOUR}},
+             "text": ["now"], "textposition": "top center",
+             "textfont": {"size": 14, "color": BOX_COLOUR}, "hoverinfo": "skip"}
+        )
+    axis = {"showgrid": True, "gridcolor": GRID_COLOUR, "fixedrange": True, "ticks": "outside"}
+    layout = {
+        "height": height,
+        "margin": {"l": 80, "r": 10, "t": 10, "b": 60},
+        "font": _FONT,
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "hovermode": "closest",
+        "showlegend": False,
+        "dragmode": False,
+        "xaxis": {"type": "log", "range": x_range,
+                  "title": {"text": "area of the box (square degrees, log scale)"}, **axis},
+        "yaxis": {"range": y_range, "title": {"text": "log-likelihood ℓ"}, "zeroline": False,
+                  **axis},
+        "shapes": shapes,
+        "annotations": annotations,
+    }
+    return _figure(data, layout)

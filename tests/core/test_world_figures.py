@@ -1,0 +1,241 @@
+"""Tests for gdl_core.world_figures: the world map, the history chart, the land image, reading
+a dragged box back, and numbers written for people.
+
+The figures are built without plotly's per-property validation (for speed), so every test
+that builds one also pushes it through plotly's full validation once.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import math
+from decimal import Decimal, getcontext
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io
+import pytest
+from PIL import Image
+
+from gdl_core.world import VERDICTS, Box, judge, land_mask, sample_land
+from gdl_core.world_figures import (
+    BOX_COLOUR,
+    LAND_COLOUR,
+    corners_from_selection,
+    format_likelihood,
+    format_number,
+    history_figure,
+    land_data_uri,
+    land_png,
+    world_figure,
+)
+
+
+def _validated(fig: go.Figure) -> go.Figure:
+    """Plotly's full validation of a figure built with validation switched off."""
+    return go.Figure(fig.to_dict())
+
+
+def _decoded(values) -> np.ndarray:
+    """A trace array as numbers, whether plotly kept it as an array or packed it as base64."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+    return np.asarray(values, dtype=float)
+
+
+# --------------------------------------------------------------------------- land image
+
+
+def test_land_png_is_small_two_coloured_and_matches_the_raster():
+    png = land_png()
+    assert len(png) < 12_000
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (720, 360)  # every second row and column
+        rgb = np.array(image.convert("RGB"))
+    colours = np.unique(rgb.reshape(-1, 3), axis=0)
+    assert len(colours) == 2
+    is_land = np.all(rgb == np.array(LAND_COLOUR), axis=2)
+    assert np.array_equal(is_land, land_mask().raster[::2, ::2])
+
+
+def test_land_data_uri_is_a_png_data_uri():
+    uri = land_data_uri()
+    assert uri.startswith("data:image/png;base64,")
+    assert base64.b64decode(uri.split(",", 1)[1]) == land_png()
+
+
+# --------------------------------------------------------------------------- the map
+
+
+def test_world_figure_draws_the_points_the_box_and_no_land_by_default():
+    points = sample_land(40, seed=1)
+    box = Box(-50, 60, -20, 45)
+    fig = _validated(world_figure(points, box=box))
+    data_trace = fig.data[0]
+    np.testing.assert_allclose(_decoded(data_trace.x), points[:, 0], atol=1e-4)
+    np.testing.assert_allclose(_decoded(data_trace.y), points[:, 1], atol=1e-4)
+    boxes = [s for s in fig.layout.shapes if s.line.color == BOX_COLOUR]
+    assert len(boxes) == 1
+    assert (boxes[0].x0, boxes[0].x1, boxes[0].y0, boxes[0].y1) == box.as_tuple()
+    assert len(fig.layout.images) == 0  # p_data stays hidden
+    assert fig.layout.dragmode == "select"
+    assert fig.layout.yaxis.scaleanchor == "x"  # a degree is as long north as east
+
+
+def test_world_figure_reveals_the_land_as_one_layout_image_under_the_points():
+    uri = land_data_uri()
+    fig = _validated(world_figure(sample_land(10, seed=0), land=uri))
+    (image,) = fig.layout.images
+    assert image.source == uri
+    assert image.layer == "below"
+    assert (image.x, image.y, image.sizex, image.sizey) == (-180, 90, 360, 180)
+    assert all(trace.type == "scatter" for trace in fig.data)  # no per-pixel trace, no geo
+
+
+def test_the_drag_layer_holds_nothing_a_selection_could_report():
+    fig = _validated(world_figure(sample_land(30, seed=2), box=Box(-10, 10, -10, 10)))
+    front = [t for t in fig.data if t.xaxis == "x2"]
+    assert len(front) == 1 and len(front[0].x) == 0
+    assert fig.layout.xaxis2.range == fig.layout.xaxis.range
+    assert fig.layout.yaxis2.range == fig.layout.yaxis.range
+    assert fig.layout.xaxis2.visible is False
+    without = _validated(world_figure(sample_land(30, seed=2), selectable=False))
+    assert not [t for t in without.data if t.xaxis == "x2"]
+
+
+def test_world_figure_colours_samples_by_verdict():
+    points = sample_land(60, seed=3)
+    box = Box.fit(points)
+    samples = box.sample(300, seed=4)
+    verdicts = judge(samples, points, radius=4.0)
+    fig = _validated(world_figure(points, box=box, samples=samples, verdicts=verdicts))
+    counts = {}
+    for verdict in VERDICTS:
+        (trace,) = [t for t in fig.data if t.hovertemplate and f"<extra>{verdict}<" in
+                    t.hovertemplate]
+        counts[verdict] = len(_decoded(trace.x))
+        assert f"({counts[verdict]:,})" in trace.name
+    assert counts == {v: int((verdicts == v).sum()) for v in VERDICTS}
+    with pytest.raises(ValueError, match="one verdict for each sample"):
+        world_figure(points, samples=samples, verdicts=verdicts[:-1])
+
+
+def test_map_payload_at_five_thousand_points_is_well_under_300_kb():
+    points = sample_land(5_000, seed=0)
+    box = Box.fit(points)
+    samples = box.sample(2_000, seed=1)
+    fig = world_figure(points, box=box, land=land_data_uri(), samples=samples,
+                       verdicts=judge(samples, points, 3.0))
+    assert len(plotly.io.to_json(fig, validate=False)) < 300_000
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def test_corners_from_selection_sorts_clamps_and_rounds():
+    event = {"box": [{"xref": "x2", "yref": "y2", "x": [50.123, -20.456], "y": [-95.0, 30.004]}]}
+    assert corners_from_selection(event) == (-20.46, 50.12, -90.0, 30.0)
+    # A bare list works too, and the last box counts.
+    boxes = [{"x": [0, 1], "y": [0, 1]}, {"x": [170, 190], "y": [80, 95]}]
+    assert corners_from_selection(boxes) == (170.0, 180.0, 80.0, 90.0)
+
+
+def test_corners_from_selection_without_a_box_is_none():
+    assert corners_from_selection({"box": [], "points": []}) is None
+    assert corners_from_selection([]) is None
+
+
+@pytest.mark.parametrize(
+    "box, message",
+    [
+        ({"x": [181, 184], "y": [0, 10]}, "outside the map"),
+        ({"x": [-184, -181], "y": [0, 10]}, "outside the map"),
+        ({"x": [0, 10], "y": [91, 94]}, "outside the map"),
+        ({"x": [5, 5], "y": [0, 10]}, "no width or no height"),
+        ({"x": [0, 10], "y": [3.001, 3.002]}, "no width or no height"),  # rounds to a line
+        ({"x": ["a", 1], "y": [0, 1]}, "could not be read"),
+        ({"y": [0, 1]}, "could not be read"),
+        ({"x": [0, float("nan")], "y": [0, 1]}, "could not be read"),
+    ],
+)
+def test_corners_from_selection_refuses_boxes_that_cannot_be_a_model(box, message):
+    with pytest.raises(ValueError, match=message):
+        corners_from_selection({"box": [box]})
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _by_decimal(log_l: float, digits: int = 2) -> tuple[float, int]:
+    """Mantissa and exponent of exp(log_l), from an independent high-precision computation."""
+    getcontext().prec = 50
+    value = Decimal(log_l).exp()
+    exponent = value.adjusted()
+    mantissa = float(round(value.scaleb(-exponent), digits - 1))
+    if mantissa >= 10:
+        mantissa, exponent = mantissa / 10, exponent + 1
+    return mantissa, exponent
+
+
+@pytest.mark.parametrize("log_l", [-207.3, -553.95, -1234.5, -54321.0, 800.0, -13.0, 9.5])
+def test_format_likelihood_matches_high_precision_arithmetic(log_l):
+    mantissa, exponent = _by_decimal(log_l)
+    superscript = str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    assert format_likelihood(log_l) == f"{mantissa:.1f} × 10{superscript}"
+
+
+def test_format_likelihood_special_cases():
+    assert format_likelihood(-math.inf) == "0"
+    assert format_likelihood(math.log(0.5)) == "0.50"
+    assert format_likelihood(math.log(250.0)) == "250"
+    assert format_likelihood(math.nan) == "—"
+    # 9.996 × 10⁻⁹¹ rounds to 10.0 × 10⁻⁹¹, which must carry to 1.0 × 10⁻⁹⁰.
+    assert format_likelihood(math.log(9.996) - 91 * math.log(10)) == "1.0 × 10⁻⁹⁰"
+
+
+def test_format_number_uses_a_real_minus_sign_and_separators():
+    assert format_number(-54321.234) == "−54,321.23"
+    assert format_number(64800, 0) == "64,800"
+    assert format_number(-math.inf) == "−∞"
+    assert format_number(-0.001) == "0.00"
+    assert format_number(math.nan) == "—"
+
+
+# --------------------------------------------------------------------------- history
+
+
+def test_history_figure_places_attempts_the_mle_and_the_minus_infinity_row():
+    n = 50
+    attempts = [(64_800.0, -n * math.log(64_800.0)), (20_000.0, -math.inf),
+                (50_000.0, -n * math.log(50_000.0))]
+    mle = (45_000.0, -n * math.log(45_000.0))
+    fig = _validated(history_figure(attempts, n, mle=mle, current=1))
+    assert fig.layout.xaxis.type == "log"
+    finite = [t for t in fig.data if t.hovertemplate and "ℓ = %{y" in t.hovertemplate
+              and "MLE" not in t.hovertemplate]
+    (finite,) = finite
+    np.testing.assert_allclose(_decoded(finite.x), [64_800.0, 50_000.0])
+    np.testing.assert_array_equal(_decoded(finite.customdata), [1, 3])  # attempt numbers
+    (crosses,) = [t for t in fig.data if t.marker.symbol == "x"]
+    np.testing.assert_allclose(_decoded(crosses.x), [20_000.0])
+    floor = _decoded(crosses.y)[0]
+    assert floor < min(ll for _, ll in attempts if math.isfinite(ll))
+    assert fig.layout.yaxis.range[0] < floor  # the −∞ row is on the chart
+    (star,) = [t for t in fig.data if t.marker.symbol == "star"]
+    assert (star.x[0], star.y[0]) == mle
+    (curve,) = [t for t in fig.data if t.mode == "lines"]
+    curve_x = _decoded(curve.x)
+    np.testing.assert_allclose(_decoded(curve.y), -n * np.log(curve_x))
+    assert curve_x.min() == pytest.approx(mle[0]) and curve_x.max() == pytest.approx(64_800.0)
+    (now,) = [t for t in fig.data if t.text == ("now",)]
+    assert now.y[0] == floor  # the current box is the one that missed a point
+
+
+def test_history_figure_without_an_mle_or_attempts_still_draws():
+    fig = _validated(history_figure([], 1))
+    assert not [t for t in fig.data if t.marker.symbol == "star"]
+    fig = _validated(history_figure([(100.0, -math.log(100.0))], 1, current=0))
+    assert not [t for t in fig.data if t.mode == "lines"]
+    json.loads(plotly.io.to_json(fig))
