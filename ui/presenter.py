@@ -6,7 +6,7 @@ _PROJECTOR_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
-[data-testid="stMetricValue"], label, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
+label, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
 h1 { font-size: 3rem !important; }
 </style>
 """
