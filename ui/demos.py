@@ -46,5 +46,7 @@ PATH: tuple[Step, ...] = (
         "The same model on 1,024 pixels instead of five features produces blurry, "
         "near-identical faces: the features of an image depend on each other, and that is "
         "why deep generative models learn a better representation first.",
+        page="pages/planet_pixel.py",
+        icon=":material/grid_on:",
     ),
 )

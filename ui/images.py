@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 from PIL import Image
 
-from gdl_core import avatars, pixels
+from gdl_core import avatars, pixel_figures, pixels
 from gdl_core.wrodl import FEATURES
 
 
@@ -41,6 +41,29 @@ def pixel_face_png(codes_row: bytes, palette: bytes, size: int = 32, scale: int 
     pal = np.frombuffer(palette, dtype=np.uint8).reshape(-1, 3)
     image = pixels.to_image(np.frombuffer(codes_row, dtype=np.uint8), pal, size)
     return png_bytes(image.resize((size * scale, size * scale), Image.Resampling.NEAREST))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def outlined_face_png(
+    codes_row: bytes, palette: bytes, marked: tuple[int, ...], size: int = 32, scale: int = 12,
+    ring: bool = False,
+) -> bytes:
+    """A Planet Pixel face enlarged ``scale`` times with the ``marked`` pixels boxed, as PNG
+    (``ring=True``: a bolder box around each pixel, for small pictures)."""
+    pal = np.frombuffer(palette, dtype=np.uint8).reshape(-1, 3)
+    row = np.frombuffer(codes_row, dtype=np.uint8)
+    return png_bytes(
+        pixel_figures.outlined_face(row, pal, marked, size=size, scale=scale, ring=ring)
+    )
+
+
+def crisp_images() -> None:
+    """Ask the browser to enlarge every picture on the page with square, unsmoothed pixels.
+
+    The PNGs are already enlarged with nearest-neighbour scaling, but a column rarely has
+    exactly their width, and the browser's own smoothing would blur the pixel edges again.
+    """
+    st.html("<style>[data-testid='stImage'] img { image-rendering: pixelated; }</style>")
 
 
 def image_grid(pngs: Sequence[bytes], captions: Sequence[str] | None = None, columns: int = 10):

@@ -1,0 +1,282 @@
+"""Pictures for Planet Pixel: plotly figures and marked-up faces.
+
+These draw what :mod:`gdl_core.pixel_analysis` computes; nothing here does statistics. The
+same figures work in the dashboard and in a notebook (``fig.show()``).
+
+- :func:`outlined_face`: a face enlarged with crisp pixels and some pixels outlined (where
+  the columns of Table 1-3 sit, or the pixel being inspected).
+- :func:`entropy_figure`: the model's uncertainty per pixel as a 32 × 32 heat map; a click
+  on a cell selects that pixel (:func:`selected_pixel` reads the click).
+- :func:`distribution_figure`: the colours one pixel takes in the data, each bar painted in
+  its palette colour.
+- :func:`correlation_figure`: neighbour correlation in the training faces beside the same in
+  the samples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.colors as pcolors
+import plotly.graph_objects as go
+from PIL import Image, ImageDraw
+
+from gdl_core import pixels
+
+__all__ = [
+    "CORRELATION_SCALE",
+    "ENTROPY_SCALE",
+    "MARK_COLOUR",
+    "correlation_figure",
+    "distribution_figure",
+    "entropy_figure",
+    "hex_colour",
+    "outlined_face",
+    "selected_pixel",
+]
+
+#: Outline of marked pixels: a vivid magenta that no face colour comes close to.
+MARK_COLOUR = (255, 0, 200)
+_FONT = {"size": 15}
+
+
+def _scale(colours: Sequence[str]) -> list[list]:
+    """An explicit plotly colour scale (named scales can be restyled by a host's theme)."""
+    steps = np.linspace(0, 1, len(colours))
+    return [[float(step), colour] for step, colour in zip(steps, colours, strict=True)]
+
+
+#: Certain pixels pale, unsure ones deep red: hot spots of uncertainty.
+ENTROPY_SCALE = _scale(pcolors.sequential.YlOrRd)
+#: Blue for negative, white for zero, red for positive correlation.
+CORRELATION_SCALE = _scale(pcolors.diverging.RdBu[::-1])
+
+
+def hex_colour(rgb: Iterable[int]) -> str:
+    """``#rrggbb`` for an (r, g, b) triple."""
+    r, g, b = (int(v) for v in rgb)
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def outlined_face(
+    codes_row: np.ndarray,
+    palette: np.ndarray,
+    marked: Iterable[int],
+    size: int = 32,
+    scale: int = 12,
+    colour: tuple[int, int, int] = MARK_COLOUR,
+    ring: bool = False,
+) -> Image.Image:
+    """A face enlarged ``scale`` times (nearest neighbour) with the ``marked`` pixels boxed.
+
+    Each marked pixel gets its own box, drawn as a coloured line inside a thin black one, so
+    it shows on light and dark colours alike. With ``ring=True`` the box is drawn one pixel
+    further out and half a pixel thick instead, leaving the pixel itself uncovered and
+    staying visible when the picture is shown small.
+    """
+    if scale < 4:
+        raise ValueError(f"scale must be at least 4 to leave room for the outline, got {scale}")
+    image = pixels.to_image(codes_row, palette, size)
+    image = image.resize((size * scale, size * scale), Image.Resampling.NEAREST)
+    draw = ImageDraw.Draw(image)
+    width = max(1, scale // 2) if ring else max(1, scale // 6)
+    pad = scale if ring else 0
+    for pixel in marked:
+        if not 0 <= int(pixel) < size * size:
+            raise ValueError(f"pixel {pixel} is not on a {size}x{size} face")
+        row, column = divmod(int(pixel), size)
+        x0, y0 = column * scale - pad, row * scale - pad
+        x1, y1 = x0 + scale - 1 + 2 * pad, y0 + scale - 1 + 2 * pad
+        draw.rectangle((x0, y0, x1, y1), outline=(0, 0, 0), width=1)
+        draw.rectangle((x0 + 1, y0 + 1, x1 - 1, y1 - 1), outline=colour, width=width)
+    return image
+
+
+def entropy_figure(
+    entropy: np.ndarray, selected: tuple[int, int] | None = None, height: int = 420
+) -> go.Figure:
+    """Heat map of per-pixel entropy (bits), row 0 at the top; click a cell to select it.
+
+    A heat map cannot be selected in plotly, so an invisible square marker sits on every
+    cell: clicking it selects the point, whose ``x`` is the column and ``y`` the row.
+    ``selected`` (row, column) is outlined.
+    """
+    entropy = np.asarray(entropy, dtype=float)
+    size = entropy.shape[0]
+    rows, columns = np.divmod(np.arange(size * size), size)
+    heatmap = {
+        "type": "heatmap",
+        "z": entropy,
+        "colorscale": ENTROPY_SCALE,
+        "zmin": 0,
+        "zmax": max(1.0, float(np.ceil(entropy.max()))),
+        "colorbar": {"title": {"text": "bits", "side": "right"}, "thickness": 14, "len": 0.85},
+        "hoverinfo": "skip",
+    }
+    targets = {
+        "type": "scatter",
+        "x": columns,
+        "y": rows,
+        "mode": "markers",
+        "marker": {"symbol": "square", "size": 12, "color": "rgba(0,0,0,0)"},
+        "customdata": np.column_stack([np.arange(size * size), entropy.ravel()]),
+        "hovertemplate": (
+            "row %{y}, column %{x}<br>pixel %{customdata[0]}"
+            "<br>%{customdata[1]:.2f} bits<extra></extra>"
+        ),
+        "selected": {"marker": {"opacity": 1}},
+        "unselected": {"marker": {"opacity": 1}},
+        "showlegend": False,
+    }
+    shapes = []
+    if selected is not None:
+        row, column = selected
+        shapes.append({
+            "type": "rect", "x0": column - 0.5, "x1": column + 0.5, "y0": row - 0.5,
+            "y1": row + 0.5, "line": {"color": "#1030e0", "width": 3},
+        })
+    ticks = list(range(0, size, 4))
+    axis = {"tickvals": ticks, "showgrid": False, "zeroline": False, "constrain": "domain",
+            "fixedrange": True}
+    return go.Figure(
+        data=[heatmap, targets],
+        layout={
+            "xaxis": {**axis, "range": [-0.5, size - 0.5], "title": {"text": "column"}},
+            "yaxis": {**axis, "range": [size - 0.5, -0.5], "title": {"text": "row"},
+                      "scaleanchor": "x"},
+            "shapes": shapes,
+            "height": height,
+            "margin": {"l": 50, "r": 10, "t": 10, "b": 45},
+            "font": _FONT,
+            "clickmode": "event+select",
+            "dragmode": False,
+            "hovermode": "closest",
+            "plot_bgcolor": "white",
+        },
+    )
+
+
+def selected_pixel(selection: Mapping | None) -> tuple[int, int] | None:
+    """(row, column) of the cell clicked on :func:`entropy_figure`, or ``None``.
+
+    ``selection`` is what ``st.plotly_chart(..., on_select=...)`` reports under
+    ``selection`` (a mapping with a ``points`` list); the last point clicked wins.
+    """
+    if not selection:
+        return None
+    points = selection.get("points") or []
+    for point in reversed(points):
+        x, y = point.get("x"), point.get("y")
+        if x is None or y is None:
+            continue
+        return round(float(y)), round(float(x))
+    return None
+
+
+def distribution_figure(
+    table: pd.DataFrame,
+    palette: np.ndarray,
+    n_faces: int,
+    max_colours: int = 8,
+    height: int = 340,
+) -> go.Figure:
+    """Bar chart of the colours one pixel takes in the training faces, most common first.
+
+    ``table`` is :func:`gdl_core.pixel_analysis.pixel_distribution`'s result. Each bar is
+    painted in its palette colour (with a dark edge so pale colours show) and labelled with
+    its palette index; colours beyond ``max_colours`` are pooled in one grey bar.
+    """
+    palette = np.asarray(palette)
+    top = table.head(max_colours)
+    labels = [str(int(c)) for c in top["colour"]]
+    shares = top["share"].to_numpy(dtype=float)
+    colours = [hex_colour(palette[int(c)]) for c in top["colour"]]
+    rest = table.iloc[max_colours:]
+    if len(rest):
+        labels.append(f"{len(rest)} more")
+        shares = np.append(shares, rest["share"].sum())
+        colours.append("#bbbbbb")
+    top = max(0.05, float(shares.max()) * 1.22)  # room for the labels above the bars
+    step = next(step for step in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if top / step <= 6)
+    ticks = np.arange(0, min(1.0, top) + 1e-9, step)  # no tick above 100%
+    bars = {
+        "type": "bar",
+        "x": labels,
+        "y": shares,
+        "marker": {"color": colours, "line": {"color": "#333333", "width": 1.5}},
+        "text": [f"{s:.0%}" if s >= 0.005 else "<1%" for s in shares],
+        "textposition": "outside",
+        "textfont": {"size": 14},
+        "constraintext": "none",
+        "cliponaxis": False,
+        "hovertemplate": "palette colour %{x}<br>%{y:.1%} of the faces<extra></extra>",
+    }
+    return go.Figure(
+        data=[bars],
+        layout={
+            "xaxis": {"type": "category", "fixedrange": True,
+                      "tickangle": 0,
+                      "title": {"text": f"palette colour number (share of {n_faces:,} faces)"}},
+            "yaxis": {"tickformat": ".0%", "range": [0, top], "tickvals": ticks,
+                      "gridcolor": "#e6e6e6", "fixedrange": True},
+            "height": height,
+            "margin": {"l": 55, "r": 10, "t": 30, "b": 60},
+            "font": _FONT,
+            "plot_bgcolor": "white",
+            "bargap": 0.25,
+        },
+    )
+
+
+def correlation_figure(
+    maps: Sequence[np.ndarray], titles: Sequence[str], height: int = 400, gap: float = 0.06
+) -> go.Figure:
+    """Side-by-side maps of neighbour correlation on one colour scale from −1 to 1.
+
+    ``maps`` are the ``right`` maps of
+    :func:`gdl_core.pixel_analysis.neighbour_correlation_map` (row 0 at the top); cells
+    where a pixel never changes (nan) are left in the pale background colour.
+    """
+    count = len(maps)
+    width = (1 - gap * (count - 1)) / count
+    traces, layout, notes = [], {}, []
+    for i, values in enumerate(maps):
+        values = np.asarray(values, dtype=float)
+        suffix = "" if i == 0 else str(i + 1)
+        traces.append({
+            "type": "heatmap",
+            "z": values,
+            "xaxis": f"x{suffix}",
+            "yaxis": f"y{suffix}",
+            "colorscale": CORRELATION_SCALE,
+            "zmin": -1,
+            "zmax": 1,
+            "showscale": i == count - 1,
+            "colorbar": {"title": {"text": "correlation", "side": "right"}, "thickness": 14},
+            "hovertemplate": (
+                "row %{y}, columns %{x} and %{x}+1<br>correlation %{z:.2f}<extra></extra>"
+            ),
+        })
+        left = i * (width + gap)
+        rows, columns = values.shape
+        hidden = {"showgrid": False, "zeroline": False, "showticklabels": False,
+                  "constrain": "domain", "fixedrange": True, "ticks": ""}
+        layout[f"xaxis{suffix}"] = {**hidden, "range": [-0.5, columns - 0.5],
+                                    "domain": [left, left + width], "anchor": f"y{suffix}"}
+        layout[f"yaxis{suffix}"] = {**hidden, "range": [rows - 0.5, -0.5],
+                                    "scaleanchor": f"x{suffix}", "anchor": f"x{suffix}"}
+        notes.append({
+            "text": titles[i], "x": left + width / 2, "y": 1.0, "xref": "paper",
+            "yref": "paper", "xanchor": "center", "yanchor": "bottom", "showarrow": False,
+            "font": {"size": 18, "color": "#333333"},
+        })
+    layout.update(
+        annotations=notes,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        font=_FONT,
+        plot_bgcolor="#eeeeee",
+    )
+    return go.Figure(data=traces, layout=layout)

@@ -1,0 +1,456 @@
+"""Planet Pixel: the Naive Bayes model that worked on five features, applied to 1,024 pixels.
+
+Thin page: widgets, layout and state. The numbers come from ``gdl_core.pixel_analysis`` and
+the pictures from ``gdl_core.pixel_figures``; everything costly is cached by the settings it
+depends on (the data by N; the fit by (N, α); the samples by (N, α, seed)).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from gdl_core import pixel_analysis as pa
+from gdl_core import pixel_figures, pixels, wrodl
+from gdl_core.naive_bayes import CategoricalNB
+from ui.images import crisp_images, outlined_face_png, pixel_face_png
+from ui.state import Param, publish, restore
+
+# --------------------------------------------------------------------------- settings
+
+SIZES = (50, 200, 500, 1000, 2000)
+ALPHAS = (0.0, 0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0)
+SEED_MAX = 999_999
+N_SHOWN = 10  # samples shown as pictures
+N_STATS = 200  # samples behind the statistics (the first N_SHOWN are the pictures)
+N_HELD_OUT = 200
+N_TRAINING_SHOWN = 20
+SCALE = 4  # 32 px faces are sent as 128 px PNGs (the browser enlarges them, unsmoothed)
+
+N = Param("pp_n", "n", 50, SIZES[0], SIZES[-1])
+ALPHA = Param("pp_alpha", "alpha", 0.0, ALPHAS[0], ALPHAS[-1])
+SEED = Param("pp_seed", "seed", 0, 0, SEED_MAX)
+ROW = Param("pp_row", "row", 14, 0, pa.SIZE - 1)
+COLUMN = Param("pp_col", "col", 10, 0, pa.SIZE - 1)
+PARAMS = (N, ALPHA, SEED, ROW, COLUMN)
+
+
+def _snap(param: Param, options: tuple) -> str | None:
+    """Move a value that is not one of ``options`` to the nearest one; say so."""
+    value = st.session_state[param.key]
+    if value in options:
+        return None
+    nearest = min(options, key=lambda option: (abs(option - value), option))
+    st.session_state[param.key] = nearest
+    return f"`{param.url}={value:g}` is not one of the choices offered here; using {nearest:g}."
+
+
+def _next_seed() -> None:
+    st.session_state[SEED.key] = (st.session_state[SEED.key] + 1) % (SEED_MAX + 1)
+
+
+def _on_pick() -> None:
+    """A click on the entropy map moves the pixel picker to the clicked cell."""
+    event = st.session_state.get("pp_entropy_map")
+    picked = pixel_figures.selected_pixel(event["selection"] if event else None)
+    if picked is not None:
+        st.session_state[ROW.key], st.session_state[COLUMN.key] = picked
+
+
+def _size_label(n: int) -> str:
+    return "the 50 Wrodlers" if n == 50 else f"{n:,} faces"
+
+
+# --------------------------------------------------------------------------- cached work
+
+
+@st.cache_data(max_entries=len(SIZES), show_spinner=False)
+def _faces(n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Training faces and held-out faces (features only): cheap, no pictures yet."""
+    training = pa.training_faces(n)
+    return training, pa.held_out_faces(N_HELD_OUT, training)
+
+
+@st.cache_data(max_entries=len(SIZES), show_spinner=False)
+def _data(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Training codes, held-out codes and the palette for a training set of ``n`` faces."""
+    training, held_out = _faces(n)
+    codes, palette = pa.build_dataset(pd.concat([training, held_out], ignore_index=True))
+    return codes[:n], codes[n:], palette
+
+
+def _data_with_progress(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_data`, first drawing any faces not drawn yet in this session with a progress
+    bar (the pictures are cached per face, so a second pass is quick)."""
+    built = st.session_state.setdefault("_pp_built", set())
+    if n not in built:
+        training, held_out = _faces(n)
+        bar = st.progress(0.0, text=f"Drawing {_size_label(n)} as 32 × 32 pixel pictures…")
+
+        def report(done: int, total: int) -> None:
+            bar.progress(done / total, text=f"Drawing faces: {done:,} of {total:,} different "
+                                            "faces done (each is drawn once, then reused)")
+
+        pa.build_dataset(pd.concat([training, held_out], ignore_index=True), on_progress=report)
+        bar.empty()
+        built.add(n)
+    return _data(n)
+
+
+@st.cache_data(max_entries=2 * len(SIZES), show_spinner=False)
+def _training_stats(n: int) -> dict:
+    """What depends on the data only: neighbour correlation, how far new faces lie."""
+    training, held_out, palette = _data(n)
+    right, _ = pa.neighbour_correlation_map(training, palette)
+    _, held_out_distance = pa.nearest(held_out, training)
+    return {
+        "corr_map": right,
+        "corr": pa.neighbour_correlation(training, palette),
+        "held_out_distance": float(np.median(held_out_distance)),
+    }
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _model(n: int, alpha: float) -> CategoricalNB:
+    """Pixel-wise Naive Bayes on ``n`` faces with pseudocount ``alpha``.
+
+    Kept as one shared object (never changed after fitting): its three 1,024 × 256 tables
+    would cost more to copy on every rerun than the rest of the page.
+    """
+    training, _, _ = _data(n)
+    return CategoricalNB(alpha).fit(training, pixels.N_COLORS)
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def _fit(n: int, alpha: float) -> dict:
+    """What the fitted model says about the data: its uncertainty and its likelihoods."""
+    _, held_out, _ = _data(n)
+    model = _model(n, alpha)
+    training_mean = pa.training_log_likelihood_per_pixel(model)  # from the counts: quick
+    return {
+        "entropy": pa.entropy_map(model.theta_),
+        "ll_training": pa.LikelihoodSummary(training_mean, training_mean, n, 0),
+        "ll_held_out": pa.summarise_log_likelihood(pa.log_likelihood_per_pixel(model, held_out)),
+    }
+
+
+@st.cache_data(max_entries=48, show_spinner=False)
+def _samples(n: int, alpha: float, seed: int) -> dict:
+    training, _, palette = _data(n)
+    model = _model(n, alpha)
+    codes = model.sample(N_STATS, seed).astype(np.uint8)
+    index, distance = pa.nearest(codes[:N_SHOWN], training)
+    right, _ = pa.neighbour_correlation_map(codes, palette)
+    return {
+        "codes": codes,
+        "nearest": index,
+        "distance": distance,
+        "ll": pa.summarise_log_likelihood(pa.log_likelihood_per_pixel(model, codes)),
+        "corr_map": right,
+        "corr": pa.neighbour_correlation(codes, palette),
+    }
+
+
+@st.cache_data(max_entries=len(SIZES), show_spinner=False)
+def _feature_codes(n: int) -> np.ndarray:
+    """The five feature codes of the training faces."""
+    return wrodl.encode(_faces(n)[0])
+
+
+@st.cache_data(max_entries=48, show_spinner=False)
+def _feature_samples(n: int, alpha: float, seed: int) -> np.ndarray:
+    """Ten faces from Naive Bayes on the five features of the same training faces, as pixels."""
+    features = _feature_codes(n)
+    drawn = pa.feature_nb_faces(features, N_SHOWN, seed, alpha)
+    return pa.pixels_of(drawn, features, _data(n)[0])
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _pngs(kind: str, n: int, alpha: float = 0.0, seed: int = 0) -> list[bytes]:
+    """The pictures of one row of faces, fetched with one cache lookup instead of ten.
+
+    ``kind`` is "training" (the first faces), "samples", "nearest" (the training face
+    nearest to each sample) or "features" (Naive Bayes on the five features).
+    """
+    training, _, palette = _data(n)
+    if kind == "training":
+        rows = training[: min(N_TRAINING_SHOWN, n)]
+    elif kind == "samples":
+        rows = _samples(n, alpha, seed)["codes"][:N_SHOWN]
+    elif kind == "nearest":
+        rows = training[_samples(n, alpha, seed)["nearest"]]
+    else:
+        rows = _feature_samples(n, alpha, seed)
+    return [
+        pixel_face_png(np.ascontiguousarray(row).tobytes(), palette.tobytes(), pa.SIZE, SCALE)
+        for row in rows
+    ]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _face_row(pngs: list[bytes], captions: list[str], key: str | None = None) -> None:
+    with st.container(key=key):
+        for cell, png, caption in zip(st.columns(N_SHOWN), pngs, captions, strict=False):
+            cell.image(png, caption=caption or None, width="stretch", output_format="PNG")
+
+
+def _signed(value: float, digits: int) -> str:
+    """A number with a true minus sign, and no "−0.00"."""
+    text = f"{value:.{digits}f}"
+    return text.lstrip("-") if float(text) == 0 else text.replace("-", "−")
+
+
+def _format_ll(summary: pa.LikelihoodSummary) -> str:
+    return "−∞" if summary.mean == -math.inf else _signed(summary.mean, 3)
+
+
+def _ll_note(summary: pa.LikelihoodSummary) -> str:
+    if summary.n_impossible:
+        return (f"{summary.n_impossible} of {summary.n_faces} have probability 0 "
+                "(a colour never seen at some pixel)")
+    return f"like a fair pick among {summary.colours_per_pixel:.2f} colours at every pixel"
+
+
+# --------------------------------------------------------------------------- page
+
+notices = restore(*PARAMS)
+notices += [m for m in (_snap(N, SIZES), _snap(ALPHA, ALPHAS)) if m]
+crisp_images()
+
+with st.sidebar:
+    st.subheader("Planet Pixel")
+    st.select_slider("Training faces", options=SIZES, key=N.key, format_func=_size_label,
+                     help="The 50 Wrodlers, or the 50 plus new Wrodlers drawn from the Naive "
+                          "Bayes model of their five features (always the same ones).")
+    st.select_slider("Pseudocount α", options=ALPHAS, key=ALPHA.key,
+                     format_func=lambda a: f"{a:g}",
+                     help="Added to every colour count at every pixel before dividing. "
+                          "0 is the maximum-likelihood fit.")
+    st.number_input("Seed for the samples", min_value=0, max_value=SEED_MAX, step=1,
+                    key=SEED.key)
+    st.button("New samples (seed + 1)", on_click=_next_seed, width="stretch")
+publish(*PARAMS)
+
+n = st.session_state[N.key]
+alpha = float(st.session_state[ALPHA.key])
+seed = int(st.session_state[SEED.key])
+
+st.title("Planet Pixel: Naive Bayes on raw pixels")
+for notice in notices:
+    st.warning(notice, icon=":material/link_off:")
+st.markdown(
+    "On Planet Wrodl a face was described by five words: hair style, hair colour, glasses, "
+    "clothing type and clothing colour. On Planet Pixel the same kind of face arrives as a "
+    "picture of 32 × 32 squares, each holding one of 256 palette colours: **1,024 features "
+    "per face instead of five**. Below, the very same Naive Bayes model that did well on "
+    "Wrodl is handed these raw pixels. Watch what goes wrong, and why."
+)
+
+training, held_out, palette = _data_with_progress(n)
+fit = _fit(n, alpha)
+model = _model(n, alpha)
+drawn = _samples(n, alpha, seed)
+stats = _training_stats(n)
+
+# 1 ------------------------------------------------------------------------ training faces
+st.header("1 · The training faces", divider="gray")
+shown = min(N_TRAINING_SHOWN, n)
+training_pngs = _pngs("training", n)
+_face_row(training_pngs[:10], [str(i) for i in range(10)], key="pp_training_row1")
+_face_row(training_pngs[10:], [str(i) for i in range(10, shown)], key="pp_training_row2")
+extra = (
+    "" if n == 50 else
+    f" Faces 50–{n - 1:,} are new Wrodlers drawn from the Naive Bayes model of the 50 "
+    "Wrodlers' five features (with a fixed seed, so the data never changes)."
+)
+st.caption(
+    f"Training faces 0–{shown - 1} of {n:,}, each with its face_id. Faces 0–49 are the 50 "
+    "Wrodlers, drawn "
+    f"with one shared palette of 256 colours.{extra} Each picture is enlarged with square, "
+    "unsmoothed pixels: what you see is exactly the data."
+)
+
+# 2 ------------------------------------------------------------------------ Table 1-3
+st.header("2 · Table 1-3, from our pictures", divider="gray")
+left, right = st.columns([3, 1], vertical_alignment="center")
+left.markdown(
+    "The book prints a small slice of the pixel data: pixels 458 to 467 of the first ten "
+    "faces. This is the same slice of *our* data (our drawing and palette differ from the "
+    "book's, so the numbers do too). Pixels are numbered row by row from 0 at the top-left, "
+    "so 458–467 are **row 14, columns 10–19**: the boxed pixels on face 0. Each number names "
+    "a colour in the palette; it is a label, not a brightness, so 200 is not “more” than 100."
+)
+right.image(
+    outlined_face_png(training[0].tobytes(), palette.tobytes(), pa.TABLE_PIXELS),
+    caption="Face 0, pixels 458–467 boxed", width="stretch", output_format="PNG",
+)
+st.table(pa.table_1_3(training))
+
+# 3 ------------------------------------------------------------------------ fit and sample
+st.header("3 · Ten faces from Naive Bayes on the pixels", divider="gray")
+n_params = pa.N_PIXELS * (pixels.N_COLORS - 1)
+st.markdown(
+    f"For every one of the 1,024 pixels the model keeps its own table of how often each of "
+    f"the 256 colours appeared there: {pa.N_PIXELS:,} × 255 = **{n_params:,} free "
+    f"parameters**, learned from {n:,} faces with pseudocount α = {alpha:g}. A new face is "
+    "made by picking each pixel's colour from its own table, without looking at any other "
+    "pixel."
+)
+st.markdown(f"**Samples from the model** (seed {seed})")
+_face_row(_pngs("samples", n, alpha, seed), [""] * N_SHOWN, key="pp_samples")
+st.markdown(
+    "**The nearest training face to each sample**, with the number of pixels (out of 1,024) "
+    "whose colour differs"
+)
+_face_row(_pngs("nearest", n, alpha, seed), [str(d) for d in drawn["distance"]],
+          key="pp_nearest")
+st.markdown(
+    f"No sample is a copy: each differs from every training face in at least "
+    f"**{int(drawn['distance'].min())} of 1,024 pixels**. That alone means little. A real "
+    f"Wrodler that is *not* in the training set differs from its nearest training face in "
+    f"about **{stats['held_out_distance']:.0f} pixels** (median over {N_HELD_OUT} such faces): "
+    "new faces lie close to the old ones, while the samples lie far from every real face."
+)
+
+st.subheader("How probable does the model find them?")
+cols = st.columns(3)
+for cell, label, summary, about in zip(
+    cols,
+    (f"{N_STATS} samples", f"{n:,} training faces", f"{N_HELD_OUT} new faces"),
+    (drawn["ll"], fit["ll_training"], fit["ll_held_out"]),
+    (
+        f"Drawn from the model with seed {seed}; the first ten are shown above.",
+        "The faces the model was fitted to.",
+        "Real Wrodlers drawn like the extra training faces, keeping only ones whose "
+        "combination of features is not in the training set.",
+    ),
+    strict=True,
+):
+    cell.metric(label, _format_ll(summary), help=about, border=True)
+    cell.caption(_ll_note(summary))
+gap = abs(drawn["ll"].mean - fit["ll_training"].mean)
+verdict = (
+    "By its own yardstick the model finds its noisy samples **about as probable as the real "
+    "faces** it was trained on. Scoring pixels one at a time cannot notice that they do not fit "
+    "together."
+    if gap < 0.05 else
+    "The samples score lower than the training faces because this pseudocount gives every "
+    "pixel some chance of a colour never seen there, and the samples contain such stray "
+    "colours."
+)
+st.markdown(
+    "Average log-likelihood **per pixel**: log p_model(x) ÷ 1,024, averaged over the faces "
+    f"(natural log; higher is better). {verdict} "
+    + (
+        "With α = 0, a new face that shows any colour never seen at that pixel in training "
+        "gets probability 0: that is the −∞. A small α removes it."
+        if fit["ll_held_out"].n_impossible else
+        "New faces score lower than the training faces: the fit follows its own data closely."
+    )
+)
+
+# 4 ------------------------------------------------------------------------ why it fails
+st.header("4 · Why the samples fail", divider="gray")
+map_col, pixel_col = st.columns([1, 1], gap="large")
+with map_col:
+    st.markdown(
+        "**Where the model is unsure.** Each square is one pixel, coloured by the entropy of "
+        "its colour table: 0 bits means always the same colour, 1 bit is as unsure as a coin "
+        "toss. **Click a square** (or type its row and column) to see the colours behind it."
+    )
+    row = st.session_state[ROW.key]
+    column = st.session_state[COLUMN.key]
+    st.plotly_chart(
+        pixel_figures.entropy_figure(fit["entropy"], selected=(row, column)),
+        key="pp_entropy_map", on_select=_on_pick, selection_mode=("points",),
+        width="stretch", config={"displayModeBar": False},
+    )
+with pixel_col:
+    pick_row, pick_column = st.columns(2)
+    pick_row.number_input("Row", min_value=0, max_value=pa.SIZE - 1, step=1, key=ROW.key)
+    pick_column.number_input("Column", min_value=0, max_value=pa.SIZE - 1, step=1,
+                             key=COLUMN.key)
+    row = st.session_state[ROW.key]
+    column = st.session_state[COLUMN.key]
+    pixel = pa.pixel_index(row, column)
+    table = pa.pixel_distribution(model, pixel)
+    about, face = st.columns([2, 1], vertical_alignment="center")
+    about.markdown(
+        f"**Pixel {pixel}** (row {row}, column {column}): {fit['entropy'][row, column]:.2f} "
+        f"bits; {len(table)} different colour{'s' if len(table) != 1 else ''} in the "
+        f"{n:,} training faces."
+    )
+    face.image(outlined_face_png(training[0].tobytes(), palette.tobytes(), (pixel,), ring=True),
+               caption="Where it is, on face 0", width="stretch", output_format="PNG")
+    st.plotly_chart(
+        pixel_figures.distribution_figure(table, palette, n), key="pp_distribution",
+        width="stretch", config={"displayModeBar": False},
+    )
+    unseen = table.attrs["unseen_theta"]
+    st.caption(
+        "Bars: share of the training faces with that colour at this pixel, each bar painted "
+        "in its colour. The model samples from exactly these shares"
+        + (
+            f", plus, because α = {alpha:g}, a {unseen:.1%} chance in total of one of the "
+            f"{table.attrs['n_unseen']} colours never seen here."
+            if alpha > 0 else "."
+        )
+        + " Each pixel is drawn on its own, so a sample can put hair colour here and "
+        "background or skin right next to it."
+    )
+
+st.subheader("Do neighbouring pixels go together?")
+st.markdown(
+    "Take a pixel and the one to its right, and look at both in every face. In real faces "
+    "they rise and fall together (if one is hair, so is the other), so their brightness is "
+    "strongly **correlated**. Naive Bayes draws each pixel on its own, so in its samples the "
+    "correlation is about zero. Each square below is one pair; grey pairs never change."
+)
+a, b, c = st.columns([1, 1, 2], vertical_alignment="center")
+a.metric("Training faces", _signed(stats["corr"], 2), border=True,
+         help="Mean correlation over all side-by-side and stacked pixel pairs that vary.")
+b.metric(f"{N_STATS} samples", _signed(drawn["corr"], 2), border=True,
+         help="The same, over the model's samples.")
+c.caption(
+    "Pearson correlation, across the faces, of the brightness of two neighbouring pixels: "
+    "1 means they always brighten and darken together, 0 means one tells you nothing about "
+    "the other. Averaged over every side-by-side and stacked pair in which both pixels "
+    "vary."
+)
+st.plotly_chart(
+    pixel_figures.correlation_figure(
+        (stats["corr_map"], drawn["corr_map"]),
+        (f"Training faces ({n:,})", f"Naive Bayes samples ({N_STATS})"),
+    ),
+    key="pp_correlation", width="stretch", config={"displayModeBar": False},
+)
+
+# 5 ------------------------------------------------------------------------ contrast
+st.header("5 · Same model, two ways to describe a face", divider="gray")
+st.markdown("**Naive Bayes on the five features** (then drawn as 32 × 32 pixels)")
+_face_row(_pngs("features", n, alpha, seed), [""] * N_SHOWN, key="pp_feature_samples")
+st.markdown("**Naive Bayes on the 1,024 pixels**")
+_face_row(_pngs("samples", n, alpha, seed), [""] * N_SHOWN, key="pp_pixel_samples")
+st.markdown(
+    f"Both rows come from one model, fitted to the same {n:,} faces with the same α and "
+    "seed; only the description of a face differs. The five Wrodl features really are close "
+    "to independent, so multiplying their probabilities does no harm and every sample is a "
+    "proper face. Pixels run into both of the big difficulties of generative modelling at "
+    "once:\n\n"
+    "1. **Features depend on each other.** A pixel of a round lens only makes sense if the "
+    "pixels around it complete the ring; a model that treats pixels as independent cannot "
+    "learn that.\n"
+    "2. **Valid images are a tiny fraction of all images.** There are 256¹⁰²⁴ (about "
+    "10²⁴⁶⁶) ways to colour 1,024 pixels; faces are a vanishing sliver of them, and picking "
+    "pixels one at a time almost never lands on one.\n\n"
+    "The five features worked because someone had already boiled each picture down to the "
+    "few numbers that matter. **Representation learning** lets a model find such a "
+    "description by itself: a handful of hidden (latent) numbers per image, plus a learned "
+    "map that turns any such numbers back into pixels. That is what the deep generative "
+    "models in the rest of the book do."
+)
