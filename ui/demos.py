@@ -35,11 +35,15 @@ PATH: tuple[Step, ...] = (
         "On Planet Wrodl, 50 faces are described by five features. Giving every one of "
         "the 4,032 combinations its own probability either copies the data or, once a "
         "pseudocount is added, treats every unseen combination as equally likely.",
+        page="pages/wrodl_counting.py",
+        icon=":material/calculate:",
     ),
     Step(
         "Naive Bayes",
         "Assume the five features are independent: 23 numbers are enough, and new faces "
         "come out sensible and different from the training set.",
+        page="pages/wrodl_naive_bayes.py",
+        icon=":material/checkroom:",
     ),
     Step(
         "Planet Pixel",

@@ -1,0 +1,467 @@
+"""Pictures and read-outs for Planet Wrodl: the multinomial and Naive Bayes, side by side.
+
+Everything here draws what :mod:`gdl_core.multinomial`, :mod:`gdl_core.naive_bayes` and
+:mod:`gdl_core.novelty` compute; nothing here does statistics. The figures work in the
+dashboard and in a notebook (``fig.show()``).
+
+- :func:`sorted_theta_figure`: all θ̂ of the multinomial from largest to smallest, so the
+  flat floor that every unseen combination shares is plain to see.
+- :func:`naive_bayes_figure`: Table 1-2 as bar charts, one panel per feature (θ̂ and n).
+- :func:`comparison_figure`: every combination's Naive Bayes p(x), grouped by how often the
+  combination was seen, next to the one value the multinomial gives each group.
+- :func:`novelty_figure`: the chance that a sample is new, for each pseudocount.
+- :func:`parameter_table`: one block of Table 1-2 (values, counts n, θ̂, total) as a table.
+- :func:`format_prob` / :func:`format_product`: probabilities as people read them.
+
+Probabilities span many orders of magnitude, so the charts use log axes. A probability of
+exactly 0 has no place on a log axis; it is drawn on a band at the bottom labelled "0".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+__all__ = [
+    "MULTINOMIAL_COLOUR",
+    "NAIVE_BAYES_COLOUR",
+    "UNSEEN_COLOUR",
+    "comparison_figure",
+    "format_prob",
+    "format_product",
+    "naive_bayes_figure",
+    "novelty_figure",
+    "parameter_table",
+    "sorted_theta_figure",
+]
+
+SEEN_COLOUR = "#1b2f5e"  # navy: combinations that occur in the data
+UNSEEN_COLOUR = "#e8710a"  # orange: combinations that never occur
+MULTINOMIAL_COLOUR = "#c0392b"
+NAIVE_BAYES_COLOUR = "#1a9850"
+MARK_COLOUR = "#111111"
+ZERO_COLOUR = "#9a9a9a"
+FONT = {
+    "size": 16, "color": "#222",
+    "family": '"Source Sans", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif',
+}
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_COUNT_WORDS = {0: "never seen", 1: "seen once", 2: "seen twice"}
+
+
+# --- numbers as text ------------------------------------------------------------------------
+
+
+def format_prob(p: float, significant: int = 3) -> str:
+    """A probability with ``significant`` digits: "0", "0.04", "0.000245", "3.1 × 10⁻⁷"."""
+    p = float(p)
+    if p == 0:
+        return "0"
+    if not math.isfinite(p):
+        return str(p)
+    if abs(p) >= 1e-4:
+        return f"{p:.{significant}g}"
+    mantissa, exponent = f"{p:.{significant - 1}e}".split("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+def format_product(factors: Sequence[float], total: float | None = None) -> str:
+    """The product written out: "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054".
+
+    Factors get three significant digits (two decimals for the book's n/50 values) and the
+    result two, as the book writes it. ``total`` defaults to the product of ``factors``.
+    """
+    if total is None:
+        total = math.prod(float(f) for f in factors)
+    terms = " × ".join(format_prob(f) for f in factors)
+    return f"{terms} = {format_prob(total, significant=2)}"
+
+
+def _count_word(n: int) -> str:
+    return _COUNT_WORDS.get(int(n), f"seen {int(n)} times")
+
+
+# --- log axes with a band for exact zeros ---------------------------------------------------
+
+
+def _log_axis(positive: np.ndarray, y_range: tuple[float, float] | None, has_zero: bool):
+    """Decades to show and where an exact 0 is drawn: (zero_y, low, high, tickvals, ticktext).
+
+    Without zeros (``has_zero`` false) the axis starts at the lowest decade, with no "0" band.
+    """
+    if y_range is None:
+        low = float(positive.min()) if positive.size else 1e-4
+        high = float(positive.max()) if positive.size else 1.0
+        y_range = (10 ** math.floor(math.log10(low)), 10 ** math.ceil(math.log10(high)))
+    low_decade = math.floor(math.log10(y_range[0]) + 1e-9)
+    high_decade = math.ceil(math.log10(y_range[1]) - 1e-9)
+    zero_y = 10 ** (low_decade - 0.6)
+    decades = list(range(low_decade, high_decade + 1))
+    step = max(1, math.ceil(len(decades) / 7))  # at most about seven labelled decades
+    decades = decades[::-1][::step][::-1]
+    tickvals = [10.0**e for e in decades]
+    ticktext = [_decade_label(e) for e in decades]
+    if not has_zero:
+        return zero_y, low_decade - 0.1, high_decade + 0.05, tickvals, ticktext
+    return zero_y, low_decade - 0.8, high_decade + 0.05, [zero_y, *tickvals], ["0", *ticktext]
+
+
+def _decade_label(exponent: int) -> str:
+    if -2 <= exponent <= 0:
+        return f"{10.0 ** exponent:g}"
+    return f"10{str(exponent).translate(_SUPERSCRIPT)}"
+
+
+def _zero_band(fig: go.Figure, zero_y: float, **subplot) -> None:
+    """A dotted line just above the "0" band, so it reads as a break in the log axis."""
+    fig.add_hline(
+        y=zero_y * 10**0.3, line={"color": ZERO_COLOUR, "width": 1, "dash": "dot"}, **subplot
+    )
+
+
+def _mark(
+    fig: go.Figure, x: float, y: float, text: str, *, log_x: bool = False, left: bool = False
+) -> None:
+    """A black diamond at (x, y) with a boxed label beside it (readable over dense dots);
+    the label goes down and to the left when ``left`` is true (near the top right corner)."""
+    fig.add_trace(go.Scatter(
+        x=[x], y=[y], mode="markers", showlegend=False, hoverinfo="skip",
+        marker={"color": MARK_COLOUR, "size": 13, "symbol": "diamond",
+                "line": {"color": "white", "width": 1.5}},
+    ))
+    fig.add_annotation(
+        x=math.log10(x) if log_x else x, y=math.log10(y), text=text, showarrow=True,
+        arrowhead=0, arrowcolor=MARK_COLOUR, ax=-40 if left else 40, ay=35 if left else -30,
+        xanchor="right" if left else "left",
+        font={"size": 15, "color": MARK_COLOUR}, bgcolor="rgba(255,255,255,0.92)",
+        bordercolor=MARK_COLOUR, borderwidth=1, borderpad=3,
+    )
+
+
+def _base_layout(fig: go.Figure, height: int, title: str | None) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50 if title else 20, "b": 10},
+        font=FONT,
+        title={"text": title} if title else None,
+        plot_bgcolor="white",
+        hoverlabel={"font_size": 15},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0},
+    )
+    axes = {"showline": True, "linecolor": "#444", "gridcolor": "#eee", "automargin": True,
+            "tickfont": {"size": 15}}
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
+    return fig
+
+
+# --- the multinomial, sorted ----------------------------------------------------------------
+
+
+def sorted_theta_figure(
+    theta: np.ndarray,
+    counts: np.ndarray,
+    *,
+    marks: Mapping[str, float] | None = None,
+    y_range: tuple[float, float] | None = None,
+    title: str | None = None,
+    height: int = 420,
+) -> go.Figure:
+    """All θ̂_j from largest to smallest (rank on a log axis), seen and unseen in two colours.
+
+    ``theta`` and ``counts`` hold θ̂_j and n_j for every combination j (length d). Equal
+    neighbours are drawn as one flat step, so the figure stays small even when thousands of
+    unseen combinations share the floor. ``marks`` names a few values to point at, e.g.
+    ``{"combination 1": 0.04}``; each is placed in the middle of its step. ``y_range`` fixes
+    the axis (handy to keep it still while a slider moves the values).
+    """
+    theta = np.asarray(theta, dtype=float)
+    counts = np.asarray(counts)
+    if theta.shape != counts.shape or theta.ndim != 1 or theta.size == 0:
+        raise ValueError("theta and counts must be two 1-D arrays of the same, non-zero length")
+    order = np.lexsort((counts == 0, -theta))  # largest first; seen before unseen on ties
+    theta, seen = theta[order], counts[order] > 0
+    # Runs of equal value and equal seen/unseen status.
+    change = np.flatnonzero((np.diff(theta) != 0) | (np.diff(seen) != 0)) + 1
+    starts = np.concatenate([[0], change])
+    ends = np.concatenate([change, [theta.size]])  # exclusive
+    zero_y, low, high, tickvals, ticktext = _log_axis(
+        theta[theta > 0], y_range, has_zero=bool((theta == 0).any())
+    )
+
+    fig = go.Figure()
+    for is_seen, colour, name in (
+        (True, SEEN_COLOUR, "seen in the data"),
+        (False, UNSEEN_COLOUR, "never seen"),
+    ):
+        xs, ys, hover = [], [], []
+        for start, end in zip(starts, ends, strict=True):
+            if seen[start] != is_seen:
+                continue
+            value = theta[start]
+            y = value if value > 0 else zero_y
+            text = (
+                f"rank {start + 1:,}–{end:,}: {end - start:,} combination"
+                f"{'s' if end - start > 1 else ''}, {name}<br>θ̂ = {format_prob(value)} each"
+            )
+            # A flat step from the run's first rank to the next run's first rank.
+            xs += [start + 1, end + 1 if end < theta.size else end, None]
+            ys += [y, y, None]
+            hover += [text, text, None]
+        if xs:
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines", name=name, line={"color": colour, "width": 4},
+                hovertext=hover, hoverinfo="text",
+            ))
+    for label, value in (marks or {}).items():
+        hits = np.flatnonzero(np.isclose(theta[starts], value, rtol=1e-9, atol=0))
+        if not hits.size:
+            continue
+        start, end = starts[hits[0]], ends[hits[0]]
+        x = math.sqrt((start + 1) * max(end, start + 1))
+        _mark(fig, x, value if value > 0 else zero_y, f"{label}: {format_prob(value)}",
+              log_x=True)
+    if (theta == 0).any():
+        _zero_band(fig, zero_y)
+    ranks = [r for r in (1, 10, 100, 1000) if r < theta.size] + [theta.size]
+    fig.update_xaxes(
+        type="log", title="rank of the combination (1 = most probable; log scale)",
+        tickvals=ranks, ticktext=[f"{r:,}" for r in ranks],
+    )
+    fig.update_yaxes(
+        type="log", title="θ̂ (log scale)", range=[low, high], tickvals=tickvals,
+        ticktext=ticktext,
+    )
+    return _base_layout(fig, height, title)
+
+
+# --- Naive Bayes: Table 1-2 as bars ---------------------------------------------------------
+
+
+def naive_bayes_figure(
+    model,
+    features: Mapping[str, Sequence[str]],
+    order: Sequence[str] | None = None,
+    *,
+    columns: int = 3,
+    title: str | None = None,
+    height: int = 640,
+) -> go.Figure:
+    """One horizontal bar chart per feature: θ̂ of every value, labelled with θ̂ and count n.
+
+    ``model`` is a fitted :class:`~gdl_core.naive_bayes.CategoricalNB` whose feature k is
+    the k-th entry of ``features`` (name -> values). ``order`` picks and orders the panels
+    (default: all, in ``features`` order), laid out ``columns`` to a row. When the model is
+    smoothed (α > 0) a black tick marks each unsmoothed share n/N; values never seen get a
+    red label.
+    """
+    names = list(features)
+    order = list(order) if order is not None else names
+    counts, theta = model.counts_, model.theta_
+    n_obs = counts[0, : len(features[names[0]])].sum()
+    rows = math.ceil(len(order) / columns)
+    tallest = [
+        max(len(features[name]) for name in order[r * columns : (r + 1) * columns])
+        for r in range(rows)
+    ]
+    fig = make_subplots(
+        rows=rows, cols=columns, subplot_titles=order, horizontal_spacing=0.2,
+        vertical_spacing=0.12, row_heights=[t / sum(tallest) for t in tallest],
+    )
+    top = float(theta.max())
+    for i, name in enumerate(order):
+        row, col = divmod(i, columns)
+        row, col = row + 1, col + 1
+        k = names.index(name)
+        values = list(features[name])
+        n_k, t_k = counts[k, : len(values)], theta[k, : len(values)]
+        fig.add_trace(go.Bar(
+            y=values, x=t_k, orientation="h", marker_color=NAIVE_BAYES_COLOUR,
+            hovertext=[
+                f"{name} = {v}<br>n = {int(n)} of {int(n_obs)}<br>θ̂ = {format_prob(t)}"
+                for v, n, t in zip(values, n_k, t_k, strict=True)
+            ],
+            hoverinfo="text", showlegend=False,
+        ), row=row, col=col)
+        if model.alpha > 0:
+            fig.add_trace(go.Scatter(
+                y=values, x=n_k / n_obs, mode="markers", name="n / N (no pseudocount)",
+                marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": "#111"}},
+                showlegend=i == 0, hoverinfo="skip",
+            ), row=row, col=col)
+        label_x = np.maximum(t_k, n_k / n_obs if model.alpha > 0 else 0) + top * 0.04
+        fig.add_trace(go.Scatter(
+            y=values, x=label_x, mode="text", textposition="middle right", cliponaxis=False,
+            text=[f"{format_prob(t, 2)}  (n = {int(n)})" for n, t in zip(n_k, t_k, strict=True)],
+            textfont={"color": ["#c0392b" if n == 0 else "#222" for n in n_k], "size": 14},
+            showlegend=False, hoverinfo="skip",
+        ), row=row, col=col)
+        fig.update_xaxes(range=[0, top * 1.6], row=row, col=col, tickformat=".1f", nticks=4)
+    _base_layout(fig, height, title)
+    if len(order) < rows * columns:  # the legend goes in the empty last panel
+        fig.update_layout(legend={"orientation": "v", "x": 1.0, "xanchor": "right", "y": 0.2})
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 15})
+    fig.update_annotations(font_size=18)
+    return fig
+
+
+def parameter_table(model, features: Mapping[str, Sequence[str]], name: str) -> pd.DataFrame:
+    """One feature's block of Table 1-2: each value, its count n and θ̂, then a total row.
+
+    ``model`` is a fitted :class:`~gdl_core.naive_bayes.CategoricalNB` whose feature k is
+    the k-th entry of ``features``; θ̂ is rounded to 4 decimals.
+    """
+    k = list(features).index(name)
+    values = list(features[name])
+    counts = model.counts_[k, : len(values)]
+    theta = model.theta_[k, : len(values)]
+    return pd.DataFrame({
+        name: [*values, "total"],
+        "n": [*counts.astype(int).tolist(), int(counts.sum())],
+        "θ̂": [*np.round(theta, 4).tolist(), round(float(theta.sum()), 4)],
+    })
+
+
+# --- multinomial against Naive Bayes --------------------------------------------------------
+
+
+def comparison_figure(
+    multinomial_theta: np.ndarray,
+    nb_prob: np.ndarray,
+    counts: np.ndarray,
+    *,
+    labels: Sequence[str] | None = None,
+    marks: Mapping[str, int] | None = None,
+    y_range: tuple[float, float] | None = None,
+    title: str | None = None,
+    height: int = 480,
+) -> go.Figure:
+    """Naive Bayes p(x) of every combination against the multinomial's θ̂ for it.
+
+    The multinomial's θ̂ depends only on how often a combination was seen (n_j), so it takes
+    one value per count: each count gets a column, the combinations in it are spread across
+    the column as dots at their Naive Bayes p(x), and a bar marks the column's single
+    multinomial θ̂. ``labels`` (one per combination) become the dots' hover text;
+    ``marks`` maps a name to a combination's index to point it out.
+    """
+    theta = np.asarray(multinomial_theta, dtype=float)
+    nb = np.asarray(nb_prob, dtype=float)
+    counts = np.asarray(counts).astype(np.int64)
+    if not (theta.shape == nb.shape == counts.shape) or theta.ndim != 1:
+        raise ValueError("multinomial_theta, nb_prob and counts must be 1-D and equally long")
+    groups = np.unique(counts)
+    lane = np.searchsorted(groups, counts)
+    # Deterministic spread inside a column (golden-ratio sequence): the same picture each time.
+    spread = ((np.arange(theta.size) * 0.6180339887) % 1.0 - 0.5) * 0.7
+    positive = np.concatenate([nb[nb > 0], theta[theta > 0]])
+    zero_y, low, high, tickvals, ticktext = _log_axis(
+        positive, y_range, has_zero=bool((nb == 0).any() or (theta == 0).any())
+    )
+
+    fig = go.Figure()
+    bar_x, bar_y, bar_text = [], [], []
+    for i, n in enumerate(groups):
+        value = float(theta[counts == n][0])
+        y = value if value > 0 else zero_y
+        bar_x += [i - 0.48, i + 0.48, None]
+        bar_y += [y, y, None]
+        text = f"multinomial θ̂ = {format_prob(value)} for all {int((counts == n).sum()):,}"
+        bar_text += [text, text, None]
+    fig.add_trace(go.Scatter(
+        x=bar_x, y=bar_y, mode="lines", name="multinomial θ̂: one value per column",
+        line={"color": MULTINOMIAL_COLOUR, "width": 7}, hovertext=bar_text, hoverinfo="text",
+    ))
+    fig.add_trace(go.Scatter(
+        x=lane + spread, y=np.where(nb > 0, nb, zero_y), mode="markers",
+        name="Naive Bayes p(x): one dot per combination",
+        marker={"color": NAIVE_BAYES_COLOUR, "size": 5, "opacity": 0.55},
+        hovertext=(
+            [f"{label}<br>Naive Bayes p(x) = {format_prob(p)}" for label, p in
+             zip(labels, nb, strict=True)] if labels is not None else None
+        ),
+        hoverinfo="text" if labels is not None else "y",
+    ))
+    for label, index in (marks or {}).items():
+        p = nb[index]
+        _mark(fig, lane[index] + spread[index], p if p > 0 else zero_y,
+              f"{label}: {format_prob(p)}", left=lane[index] == len(groups) - 1)
+    if (nb == 0).any() or (theta == 0).any():
+        _zero_band(fig, zero_y)
+    n_zero = int((nb == 0).sum())
+    if n_zero:
+        fig.add_annotation(
+            x=lane[nb == 0].max() + 0.5, y=math.log10(zero_y) + 0.6, xanchor="left",
+            text=f"← {n_zero:,} combinations with Naive Bayes p(x) = 0",
+            showarrow=False, font={"size": 14, "color": NAIVE_BAYES_COLOUR},
+            bgcolor="rgba(255,255,255,0.9)",
+        )
+    fig.update_xaxes(
+        tickvals=list(range(len(groups))),
+        ticktext=[f"{_count_word(n)}<br>({int((counts == n).sum()):,} combinations)"
+                  for n in groups],
+        range=[-0.6, len(groups) - 0.4], showgrid=False, zeroline=False,
+        title="how often the combination occurs in the 50 faces",
+    )
+    fig.update_yaxes(
+        type="log", title="probability (log scale)", range=[low, high], tickvals=tickvals,
+        ticktext=ticktext,
+    )
+    return _base_layout(fig, height, title)
+
+
+# --- how often a sample is new --------------------------------------------------------------
+
+
+def novelty_figure(
+    alphas: Sequence[float],
+    expected: Sequence[float],
+    *,
+    observed: Sequence[float] | None = None,
+    current: float | None = None,
+    n_observed: int | None = None,
+    title: str | None = None,
+    height: int = 340,
+) -> go.Figure:
+    """Chance that a sample is new for each pseudocount α (bars), the current α highlighted.
+
+    ``observed`` (optional) is the share of new faces actually found among ``n_observed``
+    samples at each α, drawn as dots on the bars.
+    """
+    labels = [f"{a:g}" for a in alphas]
+    colours = [
+        UNSEEN_COLOUR if current is not None and math.isclose(a, current) else "#f3c8a0"
+        for a in alphas
+    ]
+    fig = go.Figure(go.Bar(
+        x=labels, y=list(expected), marker_color=colours, name="chance a sample is new",
+        text=[f"{e:.0%}" for e in expected], textposition="auto", insidetextanchor="start",
+        cliponaxis=False,
+        hovertemplate="α = %{x}<br>chance of a new face: %{y:.1%}<extra></extra>",
+    ))
+    if observed is not None:
+        share = f"share new in {n_observed:,} samples" if n_observed else "share new in samples"
+        fig.add_trace(go.Scatter(
+            x=labels, y=list(observed), mode="markers", name=share,
+            marker={"color": SEEN_COLOUR, "size": 11, "symbol": "circle"},
+            hovertemplate="α = %{x}<br>" + share + ": %{y:.1%}<extra></extra>",
+        ))
+    if current is not None:
+        now = next((i for i, a in enumerate(alphas) if math.isclose(a, current)), None)
+        if now is not None:
+            fig.add_annotation(  # x as the category's position: a label like "1" would be
+                x=now, y=min(float(expected[now]) + 0.09, 1.08), yanchor="bottom",  # read as one
+                text=f"α = {labels[now]} now", showarrow=True, arrowhead=2, ax=0, ay=-28,
+                font={"size": 15, "color": UNSEEN_COLOUR}, bgcolor="rgba(255,255,255,0.9)",
+            )
+    fig.update_xaxes(type="category", title="pseudocount α")
+    fig.update_yaxes(
+        range=[0, 1.3], tickformat=".0%", title="new faces", tickvals=[0, 0.25, 0.5, 0.75, 1]
+    )
+    return _base_layout(fig, height, title)

@@ -1,0 +1,209 @@
+"""The two Planet Wrodl pages in Streamlit's AppTest: numbers, URL state, reproducible samples."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+COUNTING = "pages/wrodl_counting.py"
+NAIVE_BAYES = "pages/wrodl_naive_bayes.py"
+ALPHA = "wrodl_alpha"
+ROOT = Path(__file__).resolve().parents[2]
+
+# Table 1-2 of the book, counts n out of N = 50 (BOOK_FACTS.md, with the data's spellings).
+TABLE_1_2 = {
+    "topType": {
+        "NoHair": 7, "LongHairBun": 0, "LongHairCurly": 1, "LongHairStraight": 23,
+        "ShortHairShortWaved": 1, "ShortHairShortFlat": 11, "ShortHairFrizzle": 7,
+    },
+    "hairColor": {
+        "Black": 7, "Blonde": 6, "Brown": 2, "PastelPink": 3, "Red": 8, "SilverGray": 24,
+    },
+    "clothingColor": {
+        "Black": 0, "Blue01": 4, "Gray01": 10, "PastelGreen": 5, "PastelOrange": 2, "Pink": 4,
+        "Red": 3, "White": 22,
+    },
+    "accessoriesType": {"Blank": 11, "Round": 22, "Sunglasses": 17},
+    "clothingType": {"Hoodie": 7, "Overall": 18, "ShirtScoopNeck": 19, "ShirtVNeck": 6},
+}
+THETA_1_2 = {  # θ̂ = n / 50 as the book prints it
+    "topType": [0.14, 0.00, 0.02, 0.46, 0.02, 0.22, 0.14],
+    "hairColor": [0.14, 0.12, 0.04, 0.06, 0.16, 0.48],
+    "clothingColor": [0.00, 0.08, 0.20, 0.10, 0.04, 0.08, 0.06, 0.44],
+    "accessoriesType": [0.22, 0.44, 0.34],
+    "clothingType": [0.14, 0.36, 0.38, 0.12],
+}
+
+
+def open_page(app, page, **query):
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def metric(app, label_start: str) -> str:
+    (found,) = [m for m in app.metric if m.label.startswith(label_start)]
+    return found.value
+
+
+def texts(app) -> str:
+    return "\n".join(m.value for m in app.markdown)
+
+
+def sample_table(app):
+    (table,) = [d.value for d in app.dataframe if "copy or new" in d.value.columns]
+    return table
+
+
+def distinct_training_faces() -> int:
+    """Independent of gdl_core: read the CSV with the csv module and count with a set."""
+    with open(ROOT / "assets" / "wrodl.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 50
+    return len({tuple(row[f] for f in sorted(row) if f != "face_id") for row in rows})
+
+
+# --- counting and smoothing ---------------------------------------------------------------
+
+
+def test_without_pseudocount_combination_1_is_0_04_and_combination_2_is_0(app):
+    open_page(app, COUNTING)
+    assert app.select_slider(key=ALPHA).value == 0
+    assert metric(app, "θ̂ combination 1") == "0.04"
+    assert metric(app, "θ̂ combination 2") == "0"
+    assert metric(app, "Total for all 3,984 unseen") == "0"
+    assert metric(app, "Possible faces") == "4,032"
+    assert metric(app, "Free parameters") == "4,031"
+    assert metric(app, "Combinations in the data") == f"{distinct_training_faces()} of 4,032"
+    # All ten samples are copies: the unsmoothed multinomial never invents a face.
+    assert metric(app, "New faces in this batch") == "0 of 10"
+    badges = [m.value for m in app.markdown if "-badge[" in m.value]
+    assert len(badges) == 10
+    assert all(b.startswith(":gray-badge[copy of #") for b in badges)
+
+
+def test_unseen_mass_follows_the_formula_as_alpha_moves(app):
+    open_page(app, COUNTING)
+    unseen = 4032 - distinct_training_faces()
+    readings = []
+    for alpha in (0.01, 0.1, 1.0, 10.0):
+        app.select_slider(key=ALPHA).set_value(alpha).run()
+        assert not app.exception
+        expected = unseen * alpha / (50 + 4032 * alpha)
+        reading = metric(app, f"Total for all {unseen:,} unseen")
+        assert float(reading) == pytest.approx(expected, rel=5e-3)
+        each = float(metric(app, "θ̂ of each unseen combination"))
+        assert each == pytest.approx(alpha / (50 + 4032 * alpha), rel=5e-3)
+        assert float(metric(app, "θ̂ combination 2")) == pytest.approx(each, rel=5e-3)
+        readings.append(float(reading))
+        assert app.query_params["alpha"] == f"{alpha:g}"
+    assert readings == sorted(readings)
+
+
+def test_face_selector_shows_the_five_features_of_a_face(app):
+    open_page(app, COUNTING)
+    app.selectbox(key="wrodl_face").set_value(8).run()
+    table = texts(app)
+    for value in ("Round", "Pink", "Hoodie", "SilverGray", "LongHairStraight"):  # Table 1-1
+        assert f"**{value}**" in table
+    assert app.query_params["face"] == "8"
+
+
+# --- Naive Bayes --------------------------------------------------------------------------
+
+
+def test_table_1_2_matches_the_book(app):
+    open_page(app, NAIVE_BAYES)
+    assert metric(app, "Naive Bayes parameters") == "23"
+    assert "(7 − 1) + (6 − 1) + (8 − 1) + (3 − 1) + (4 − 1) = **23**" in texts(app)
+    tables = {d.value.columns[0]: d.value for d in app.dataframe if "θ̂" in d.value.columns}
+    assert list(tables) == list(TABLE_1_2)
+    for feature, counts in TABLE_1_2.items():
+        table = tables[feature]
+        assert table[feature].tolist() == [*counts, "total"]
+        assert table["n"].tolist() == [*counts.values(), 50]
+        assert table["θ̂"].tolist() == pytest.approx([*THETA_1_2[feature], 1.0])
+
+
+def test_calculator_writes_out_the_worked_example_next_to_the_multinomial(app):
+    open_page(app, NAIVE_BAYES)
+    page = texts(app)
+    assert "p(x) = 0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054" in page
+    assert metric(app, "Naive Bayes p(x)") == "0.005415"
+    assert metric(app, "Multinomial θ̂") == "0.04"
+    (rows,) = [d.value for d in app.dataframe if "times in the data" in d.value.columns]
+    assert rows["Naive Bayes p(x)"].tolist()[:2] == [
+        "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054",
+        "0.46 × 0.16 × 0.44 × 0.38 × 0.08 = 0.00098",
+    ]
+    assert rows["times in the data"].tolist()[:2] == [2, 0]
+    assert rows["multinomial θ̂"].tolist()[:2] == ["0.04", "0"]
+    # Another colour: Blue01 is combination 2.
+    app.selectbox(key="nb_calc_clothingColor").set_value(1).run()
+    assert "p(x) = 0.46 × 0.16 × 0.44 × 0.38 × 0.08 = 0.00098" in texts(app)
+    assert app.query_params["colour"] == "1"
+
+
+def test_the_same_seed_gives_the_same_ten_faces(app):
+    open_page(app, NAIVE_BAYES)
+    seed = app.number_input(key="wrodl_nb_seed")
+    seed.set_value(7).run()
+    first = sample_table(app)
+    assert len(first) == 10
+    app.number_input(key="wrodl_nb_seed").set_value(8).run()
+    other = sample_table(app)
+    app.number_input(key="wrodl_nb_seed").set_value(7).run()
+    assert sample_table(app).equals(first)
+    assert not other.equals(first)
+    # "Sample again" moves to the next seed, and the link carries it.
+    app.button(key="wrodl_nb_again").click().run()
+    assert app.number_input(key="wrodl_nb_seed").value == 8
+    assert sample_table(app).equals(other)
+    assert app.query_params["seed"] == "8"
+
+
+def test_a_shared_link_reproduces_the_samples(app):
+    from streamlit.testing.v1 import AppTest
+
+    open_page(app, NAIVE_BAYES, seed="7", alpha="0.5")
+    fresh = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    open_page(fresh, NAIVE_BAYES, seed="7", alpha="0.5")
+    assert sample_table(fresh).equals(sample_table(app))
+    assert fresh.select_slider(key=ALPHA).value == 0.5
+
+
+def test_alpha_is_one_setting_for_both_pages(app):
+    open_page(app, COUNTING)
+    app.select_slider(key=ALPHA).set_value(2.0).run()
+    app.switch_page(NAIVE_BAYES).run()
+    assert app.select_slider(key=ALPHA).value == 2.0
+    assert "LongHairBun hair and Black clothing are no longer impossible" in texts(app)
+    app.number_input(key="wrodl_nb_seed").set_value(3).run()
+    app.switch_page(COUNTING).run()
+    app.switch_page(NAIVE_BAYES).run()
+    assert app.number_input(key="wrodl_nb_seed").value == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "notice", "alpha"),
+    [
+        ({"alpha": "0.3"}, "not one of the slider's stops; using 0.2", 0.2),
+        ({"alpha": "banana"}, "expected a number", 0.0),
+        ({"alpha": "-4"}, "out of range", 0.0),
+        ({"alpha": "1e9"}, "out of range", 10.0),
+        ({"seed": "-1"}, "out of range", 0.0),
+        ({"top": "99"}, "out of range", 0.0),
+        ({"glasses": "1.5"}, "expected a whole number", 0.0),
+    ],
+)
+@pytest.mark.parametrize("page", [COUNTING, NAIVE_BAYES])
+def test_bad_links_give_a_notice_not_an_exception(app, page, query, notice, alpha):
+    open_page(app, page, **query)
+    if page == COUNTING and set(query) & {"top", "glasses"}:
+        assert not app.warning  # the calculator is not on this page
+        return
+    assert any(notice in w.value for w in app.warning), [w.value for w in app.warning]
+    assert app.select_slider(key=ALPHA).value == alpha

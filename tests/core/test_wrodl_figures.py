@@ -1,0 +1,165 @@
+"""The Planet Wrodl figures draw exactly what the models compute."""
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from gdl_core import wrodl
+from gdl_core.multinomial import JointMultinomial
+from gdl_core.naive_bayes import CategoricalNB
+from gdl_core.wrodl_figures import (
+    comparison_figure,
+    format_prob,
+    format_product,
+    naive_bayes_figure,
+    novelty_figure,
+    parameter_table,
+    sorted_theta_figure,
+)
+
+TABLE_ORDER = ("topType", "hairColor", "clothingColor", "accessoriesType", "clothingType")
+
+
+@pytest.fixture(scope="module")
+def training():
+    return wrodl.encode(wrodl.load())
+
+
+def tables(training, alpha):
+    every = wrodl.all_combinations()
+    multinomial = JointMultinomial(alpha).fit(training, wrodl.N_VALUES)
+    nb = CategoricalNB(alpha).fit(training, wrodl.N_VALUES)
+    return multinomial.prob(every), multinomial.counts(every), nb.prob(every)
+
+
+def trace(fig: go.Figure, name: str):
+    (found,) = [t for t in fig.data if t.name == name]
+    return found
+
+
+def points(values) -> list:
+    """The non-gap values of a line trace (None separates segments)."""
+    return [v for v in values if v is not None]
+
+
+def test_format_prob_reads_like_the_book():
+    assert format_prob(0) == "0"
+    assert format_prob(2 / 50) == "0.04"
+    assert format_prob(0.46) == "0.46"
+    assert format_prob(1 / 4082) == "0.000245"
+    assert format_prob(0.005414567, 4) == "0.005415"
+    assert format_prob(3.14e-7) == "3.14 × 10⁻⁷"
+    assert format_prob(5e-5) == "5 × 10⁻⁵"
+
+
+def test_format_product_writes_out_the_worked_example():
+    book = [0.46, 0.16, 0.44, 0.38, 0.44]
+    assert format_product(book) == "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054"
+    blue = [0.46, 0.16, 0.44, 0.38, 0.08]
+    assert format_product(blue) == "0.46 × 0.16 × 0.44 × 0.38 × 0.08 = 0.00098"
+    assert format_product([0.5, 0.0]) == "0.5 × 0 = 0"
+
+
+@pytest.mark.parametrize("alpha", [0.0, 1.0])
+def test_sorted_theta_shows_every_combination_and_one_flat_floor(training, alpha):
+    theta, counts, _ = tables(training, alpha)
+    fig = sorted_theta_figure(theta, counts, marks={"combination 1": 0.04})
+    seen, unseen = trace(fig, "seen in the data"), trace(fig, "never seen")
+    # Steps cover ranks 1 … 4,032 without a gap: seen first, then the unseen floor.
+    seen_x, unseen_x = points(seen.x), points(unseen.x)
+    assert seen_x[0] == 1 and seen_x[-1] == unseen_x[0] == 49 and unseen_x[-1] == 4032
+    # The floor: one flat step, the same θ̂ for all 3,984 unseen combinations.
+    (floor,) = set(points(unseen.y))
+    if alpha:
+        assert floor == pytest.approx(alpha / (50 + 4032 * alpha))
+    else:  # exactly 0 is drawn on the band at the bottom, and the axis says "0" there
+        assert fig.layout.yaxis.ticktext[0] == "0"
+        assert floor == pytest.approx(fig.layout.yaxis.tickvals[0])
+    # Seen steps are θ̂ = (n + α)/(N + dα) for n = 2 and n = 1; ≤ 6 points, not 4,032.
+    assert sorted(set(points(seen.y)), reverse=True) == pytest.approx(
+        [(n + alpha) / (50 + 4032 * alpha) for n in (2, 1)]
+    )
+    assert len(seen.x) + len(unseen.x) < 12
+    assert any("combination 1" in a.text for a in fig.layout.annotations) == (alpha == 0)
+
+
+def test_sorted_theta_checks_its_input():
+    with pytest.raises(ValueError, match="same"):
+        sorted_theta_figure(np.ones(3), np.ones(4))
+
+
+@pytest.mark.parametrize("alpha", [0.0, 2.0])
+def test_naive_bayes_bars_are_table_1_2(training, alpha):
+    model = CategoricalNB(alpha).fit(training, wrodl.N_VALUES)
+    fig = naive_bayes_figure(model, wrodl.FEATURES, TABLE_ORDER)
+    bars = [t for t in fig.data if t.type == "bar"]
+    labels = [t for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    assert [a.text for a in fig.layout.annotations] == list(TABLE_ORDER)
+    for feature, bar, label in zip(TABLE_ORDER, bars, labels, strict=True):
+        k = list(wrodl.FEATURES).index(feature)
+        values = wrodl.FEATURES[feature]
+        assert list(bar.y) == list(values)
+        np.testing.assert_allclose(bar.x, model.theta_[k, : len(values)])
+        for text, n in zip(label.text, model.counts_[k, : len(values)], strict=True):
+            assert text.endswith(f"(n = {int(n)})")
+    ticks = [t for t in fig.data if t.name == "n / N (no pseudocount)"]
+    assert len(ticks) == (5 if alpha else 0)
+
+
+def test_comparison_puts_each_count_in_one_column(training):
+    theta, counts, nb = tables(training, 1.0)
+    labels = [f"face {i}" for i in range(len(theta))]
+    index_2 = int(np.ravel_multi_index(wrodl.encode(wrodl.COMBINATION_2)[0], wrodl.N_VALUES))
+    fig = comparison_figure(theta, nb, counts, labels=labels, marks={"combination 2": index_2})
+    dots = trace(fig, "Naive Bayes p(x): one dot per combination")
+    bars = trace(fig, "multinomial θ̂: one value per column")
+    np.testing.assert_allclose(dots.y, nb)
+    lane = np.rint(np.asarray(dots.x)).astype(int)
+    assert lane.tolist() == counts.astype(int).tolist()  # counts 0, 1, 2 -> columns 0, 1, 2
+    assert points(bars.y) == pytest.approx(
+        [v for n in (0, 1, 2) for v in [(n + 1) / (50 + 4032)] * 2]
+    )
+    # Naive Bayes spreads the unseen faces over orders of magnitude; the multinomial cannot.
+    unseen = nb[counts == 0]
+    assert unseen.max() / unseen.min() > 1e3
+    assert dots.hovertext[5].startswith("face 5")
+    assert any(a.text.startswith("combination 2: 0.000") for a in fig.layout.annotations)
+    assert fig.layout.xaxis.ticktext[0].startswith("never seen<br>")
+
+
+def test_comparison_at_alpha_zero_draws_zeros_on_the_band(training):
+    theta, counts, nb = tables(training, 0.0)
+    fig = comparison_figure(theta, nb, counts)
+    zero_y = fig.layout.yaxis.tickvals[0]
+    assert fig.layout.yaxis.ticktext[0] == "0"
+    dots = trace(fig, "Naive Bayes p(x): one dot per combination")
+    assert int(np.sum(np.isclose(dots.y, zero_y))) == int((nb == 0).sum()) == 1008
+    assert any("1,008 combinations" in a.text for a in fig.layout.annotations)
+
+
+def test_novelty_figure_marks_the_current_alpha():
+    alphas = [0.0, 0.1, 1.0]
+    for current, position in ((0.1, 1), (1.0, 2)):
+        fig = novelty_figure(alphas, [0.0, 0.5, 0.9], observed=[0.0, 0.48, 0.91],
+                             current=current, n_observed=1000)
+        assert list(fig.data[0].x) == ["0", "0.1", "1"]
+        assert list(fig.data[0].y) == [0.0, 0.5, 0.9]
+        assert fig.data[1].name == "share new in 1,000 samples"
+        (now,) = fig.layout.annotations
+        # On a category axis the arrow must sit at the category's position, not at the
+        # category whose index happens to equal the label ("1" would point at "0.1").
+        assert now.x == position and now.text == f"α = {current:g} now"
+    assert math.isclose(fig.layout.yaxis.range[1], 1.3)
+
+
+@pytest.mark.parametrize("alpha", [0.0, 1.0])
+def test_parameter_table_is_one_block_of_table_1_2(training, alpha):
+    model = CategoricalNB(alpha).fit(training, wrodl.N_VALUES)
+    table = parameter_table(model, wrodl.FEATURES, "hairColor")
+    assert table.columns.tolist() == ["hairColor", "n", "θ̂"]
+    assert table["hairColor"].tolist() == [*wrodl.FEATURES["hairColor"], "total"]
+    assert table["n"].tolist() == [7, 6, 2, 3, 8, 24, 50]
+    expected = [(n + alpha) / (50 + 6 * alpha) for n in (7, 6, 2, 3, 8, 24)]
+    assert table["θ̂"].tolist() == pytest.approx([*expected, 1.0], abs=5e-5)
