@@ -12,7 +12,7 @@ st.set_page_config(
     layout="wide",
 )
 
-home = st.Page("pages/home.py", title="Start here", icon=":material/home:", default=True)
+home = st.Page("app_pages/home.py", title="Start here", icon=":material/home:", default=True)
 demos = [
     st.Page(step.page, title=step.title, icon=step.icon) for step in PATH if step.page is not None
 ]

@@ -19,7 +19,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from bench.timing import best_seconds
@@ -30,17 +29,6 @@ from gdl_core.naive_bayes import CategoricalNB
 ROOT = Path(__file__).resolve().parents[1]
 N = 2000
 ALPHAS = (0.01, 0.1, 0.5, 1.0, 0.001, 0.0)
-
-
-def _navigation_not_pages_directory() -> None:
-    """As tests/app/conftest.py: make AppTest run app.py (and its st.navigation) every time."""
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
 
 
 def _clear_caches() -> None:
@@ -80,7 +68,7 @@ def bench_cold_build() -> None:
     _clear_caches()
     app = _app(n=str(N))
     app.run(timeout=300)
-    page = _timed_run(app.switch_page("pages/planet_pixel.py"))
+    page = _timed_run(app.switch_page("app_pages/planet_pixel.py"))
     assert not app.exception, app.exception
     print(f"  first AppTest render of the page at {N:,} faces from cold caches: {page:.1f} s")
 
@@ -98,7 +86,7 @@ def bench_alpha_rerun() -> None:
 
     app = _app(n=str(N))
     app.run(timeout=300)
-    app.switch_page("pages/planet_pixel.py").run(timeout=300)
+    app.switch_page("app_pages/planet_pixel.py").run(timeout=300)
     first = [_timed_run(app.select_slider(key="pp_alpha").set_value(a)) for a in ALPHAS]
     warm = [
         _timed_run(app.select_slider(key="pp_alpha").set_value(a))
@@ -141,7 +129,6 @@ def bench_nearest() -> None:
 
 
 def main() -> None:
-    _navigation_not_pages_directory()
     bench_cold_build()
     bench_alpha_rerun()
     bench_nearest()

@@ -67,7 +67,7 @@ def home_rerun_ms() -> float:
 def corner_rerun_ms(n: int) -> float:
     at = _app(n=str(n))
     at.run()
-    at.switch_page("pages/world.py").run()
+    at.switch_page("app_pages/world.py").run()
     at.number_input(key="world_lon_min").set_value(-170.0).run()  # warm every cache
     assert not at.exception, at.exception
 
@@ -82,7 +82,7 @@ def corner_rerun_ms(n: int) -> float:
 def map_payload(n: int, land: bool, samples: int = 0) -> int:
     at = _app(n=str(n), land="1" if land else "0")
     at.run()
-    at.switch_page("pages/world.py").run()
+    at.switch_page("app_pages/world.py").run()
     if samples:
         at.slider(key="world_m").set_value(samples).run()
         at.toggle(key="world_show_samples").set_value(True).run()

@@ -33,7 +33,7 @@ from ui import wrodl as w  # noqa: E402 - after _quiet(): importing defines cach
 from ui.images import avatar_png  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ("pages/wrodl_counting.py", "pages/wrodl_naive_bayes.py")
+PAGES = ("app_pages/wrodl_counting.py", "app_pages/wrodl_naive_bayes.py")
 REPEATS = 10
 RERUN_BUDGET_MS = 150
 COLD_BUDGET_MS = 300
@@ -71,7 +71,7 @@ def _check(at: AppTest) -> AppTest:
 
 
 def home_rerun_ms(at: AppTest) -> float:
-    at.switch_page("pages/home.py").run()
+    at.switch_page("app_pages/home.py").run()
     at.run()
     return _median_ms(lambda: _check(at.run()))
 

@@ -27,7 +27,7 @@ PATH: tuple[Step, ...] = (
         "Likelihood and maximum likelihood",
         "Propose a box on a world map as p_model and score it by how probable it makes the "
         "observed points. The smallest box that still holds every point wins.",
-        page="pages/world.py",
+        page="app_pages/world.py",
         icon=":material/public:",
     ),
     Step(
@@ -35,14 +35,14 @@ PATH: tuple[Step, ...] = (
         "On Planet Wrodl, 50 faces are described by five features. Giving every one of "
         "the 4,032 combinations its own probability either copies the data or, once a "
         "pseudocount is added, treats every unseen combination as equally likely.",
-        page="pages/wrodl_counting.py",
+        page="app_pages/wrodl_counting.py",
         icon=":material/calculate:",
     ),
     Step(
         "Naive Bayes",
         "Assume the five features are independent: 23 numbers are enough, and new faces "
         "come out sensible and different from the training set.",
-        page="pages/wrodl_naive_bayes.py",
+        page="app_pages/wrodl_naive_bayes.py",
         icon=":material/checkroom:",
     ),
     Step(
@@ -50,7 +50,7 @@ PATH: tuple[Step, ...] = (
         "The same model on 1,024 pixels instead of five features produces blurry, "
         "near-identical faces: the features of an image depend on each other, and that is "
         "why deep generative models learn a better representation first.",
-        page="pages/planet_pixel.py",
+        page="app_pages/planet_pixel.py",
         icon=":material/grid_on:",
     ),
 )

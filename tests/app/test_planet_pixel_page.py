@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = "pages/planet_pixel.py"
+PAGE = "app_pages/planet_pixel.py"
 TIMEOUT = 120  # a cold 2,000-face build draws ~850 distinct faces (~8 s); be generous
 
 
@@ -148,7 +148,7 @@ def test_the_pixel_picker_shows_that_pixels_colours(app):
 
 def test_settings_survive_a_visit_to_another_page(app):
     open_page(app, alpha="0.1", seed="3")
-    app.switch_page("pages/home.py").run(timeout=TIMEOUT)
+    app.switch_page("app_pages/home.py").run(timeout=TIMEOUT)
     app.switch_page(PAGE).run(timeout=TIMEOUT)
     assert app.select_slider(key="pp_alpha").value == pytest.approx(0.1)
     assert app.number_input(key="pp_seed").value == 3

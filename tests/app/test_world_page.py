@@ -12,7 +12,7 @@ import pytest
 from gdl_core.world import Box, judge, sample_land
 from gdl_core.world_figures import format_likelihood
 
-PAGE = "pages/world.py"
+PAGE = "app_pages/world.py"
 CORNERS = ("world_lon_min", "world_lon_max", "world_lat_min", "world_lat_max")
 
 
@@ -229,7 +229,7 @@ def test_state_survives_a_trip_to_another_page(app):
     app.slider(key="world_m").set_value(500).run()
     app.slider(key="world_radius").set_value(5.5).run()
     history = list(_history(app))
-    app.switch_page("pages/home.py").run()
+    app.switch_page("app_pages/home.py").run()
     app.switch_page(PAGE).run()
     assert not app.exception
     assert _box_on_page(app) == Box(-150, 160, -85, 80)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-COUNTING = "pages/wrodl_counting.py"
-NAIVE_BAYES = "pages/wrodl_naive_bayes.py"
+COUNTING = "app_pages/wrodl_counting.py"
+NAIVE_BAYES = "app_pages/wrodl_naive_bayes.py"
 ALPHA = "wrodl_alpha"
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,6 +7,7 @@ where a missing browser fails the run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -46,38 +47,50 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url():
-    """Start ``streamlit run app.py`` on a free loopback port; yield its base URL."""
+@contextlib.contextmanager
+def serve_app():
+    """Run ``streamlit run app.py`` on a free loopback port; yield its base URL."""
     port = _free_port()
-    log = open(ROOT / ".streamlit-e2e.log", "w")  # noqa: SIM115 - closed after the server
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py",
-         "--server.address=127.0.0.1", f"--server.port={port}", "--server.headless=true",
-         "--browser.gatherUsageStats=false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    log_path = ROOT / f".streamlit-e2e-{port}.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py",
+             "--server.address=127.0.0.1", f"--server.port={port}", "--server.headless=true",
+             "--browser.gatherUsageStats=false"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_for_health(url, server, log_path)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    log_path.unlink(missing_ok=True)
+
+
+def _wait_for_health(url: str, server: subprocess.Popen, log_path: Path) -> None:
     deadline = time.monotonic() + 60
     while True:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
                 if answer.read().decode().strip() == "ok":
-                    break
+                    return
         except OSError:
             pass
         if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            log.close()
-            pytest.fail(f"streamlit did not start: {(ROOT / '.streamlit-e2e.log').read_text()}")
+            pytest.fail(f"streamlit did not start: {log_path.read_text()}")
         time.sleep(0.3)
-    yield url
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """One app server shared by the browser tests."""
+    with serve_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -25,3 +25,22 @@ def test_presenter_mode_enlarges_text_and_is_kept_in_the_url(visit):
     # A shared link keeps presenter mode on.
     visit.open("?present=1")
     visit.page.wait_for_function(f"() => ({size_of_intro})() > {before} * 1.2")
+
+
+def test_a_shared_link_is_the_first_request_a_fresh_server_sees(browser):
+    """A hosted app that has just woken up must still open a link to a page properly:
+    with the app's navigation and sidebar, not the page script alone."""
+    from tests.e2e.conftest import Visit, serve_app
+
+    with serve_app() as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        visit = Visit(context.new_page(), url)
+        visit.open("world?n=80&seed=3")
+        visit.page.get_by_role("heading", name="Likelihood and maximum likelihood").wait_for()
+        navigation = visit.page.get_by_test_id("stSidebarNav")
+        assert navigation.get_by_text("Start here").is_visible()
+        assert navigation.get_by_text("app", exact=True).count() == 0
+        assert visit.page.get_by_test_id("stSidebar").get_by_text("Presenter mode").is_visible()
+        assert visit.exceptions() == []
+        assert visit.foreign_requests == []
+        context.close()

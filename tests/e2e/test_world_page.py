@@ -21,8 +21,7 @@ TALL = {"width": 1400, "height": 1600}  # a screenshot only holds what the viewp
 
 
 def _open_world(visit, query: str = ""):
-    """Open the app at its root first, then the page: the first request a fresh server sees
-    decides how it reads ``pages/`` (see the note in the report on direct links)."""
+    """Open the app at its root, then reach the page as a person would (or by a shared link)."""
     visit.page.set_viewport_size(TALL)
     visit.open()
     if query:
