@@ -7,6 +7,9 @@ _PROJECTOR_CSS = """
 html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 label, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.1rem; }
+input, [data-baseweb="select"] { font-size: 1.1rem !important; }
+[data-testid="stMetricLabel"] .stMarkdownEllipsis p { white-space: normal; }
 h1 { font-size: 3rem !important; }
 </style>
 """
