@@ -67,15 +67,19 @@ class CategoricalNB:
         n = check_count(n)
         rng = as_generator(seed)
         n_features, width = self.theta_.shape
+        # The last value of each feature that can occur: its CDF is exactly 1 from there on,
+        # so the K CDFs, shifted up by k, never overlap.
+        last_possible = width - 1 - np.argmax(self.theta_[:, ::-1] > 0, axis=1)
         cdf = np.cumsum(self.theta_, axis=1)
         cdf /= cdf[:, -1:]
-        cdf[:, -1] = 1.0  # exact, so the shifted CDFs never overlap
+        cdf[np.arange(width) >= last_possible[:, None]] = 1.0
         shift = np.arange(n_features)
         stacked = (cdf + shift[:, None]).ravel()
         u = rng.random((n, n_features)) + shift
         flat = np.searchsorted(stacked, u, side="right")
-        # Rounding can only push u to the very top of a CDF; the last real value takes it.
-        return np.minimum(flat - shift * width, self.n_values_ - 1)
+        # Rounding u + k up to k + 1 (chance ~1e-13) would overshoot: it takes the last
+        # value that can occur, never one with θ = 0.
+        return np.minimum(flat - shift * width, last_possible)
 
 
 

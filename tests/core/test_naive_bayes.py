@@ -57,12 +57,14 @@ def test_probabilities_over_the_whole_sample_space_sum_to_one(alpha):
     assert model.prob(space).sum() == pytest.approx(1.0, abs=1e-12)
 
 
-def test_log_prob_is_the_sum_of_the_chosen_thetas():
+@pytest.mark.parametrize("alpha", [0.2, 2.0])
+def test_log_prob_matches_scikit_learn_joint_log_likelihood(alpha):
     codes = random_codes(4)
-    model = CategoricalNB(alpha=0.7).fit(codes, LEVELS)
-    row = codes[5]
-    by_hand = sum(np.log(model.theta_[k, value]) for k, value in enumerate(row))
-    assert model.log_prob(row[None, :])[0] == pytest.approx(by_hand)
+    queries = np.column_stack([np.arange(20) % level for level in LEVELS])
+    ours = CategoricalNB(alpha=alpha).fit(codes, LEVELS).log_prob(queries)
+    oracle = SklearnCategoricalNB(alpha=alpha, min_categories=LEVELS)
+    oracle.fit(codes, np.zeros(len(codes), dtype=int))  # one class: its prior is 1
+    np.testing.assert_allclose(ours, oracle.predict_joint_log_proba(queries)[:, 0], rtol=1e-12)
 
 
 def test_n_params_counts_free_parameters():
@@ -87,6 +89,20 @@ def test_sampling_never_draws_a_zero_probability_value():
     samples = CategoricalNB(alpha=0).fit(codes, [4, 3]).sample(5_000, seed=3)
     assert set(samples[:, 0]) == {1, 2}
     assert set(samples[:, 1]) == {0}
+
+
+class _TopOfTheUnitInterval(np.random.Generator):
+    """A generator whose uniform draws are all the largest double below 1."""
+
+    def random(self, size=None):
+        return np.full(size, np.nextafter(1.0, 0.0))
+
+
+def test_a_draw_at_the_very_top_never_lands_on_an_impossible_value():
+    codes = np.array([[0, 1], [1, 0], [1, 1]])
+    model = CategoricalNB(alpha=0).fit(codes, [3, 4])  # values 2 and 2, 3 have θ = 0
+    samples = model.sample(4, seed=_TopOfTheUnitInterval(np.random.PCG64(0)))
+    assert (samples == [1, 1]).all()
 
 
 def test_same_seed_same_samples_and_global_state_untouched():
