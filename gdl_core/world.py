@@ -162,11 +162,6 @@ class LandMask:
         row, col = self.cell_index(lon, lat)
         return self.raster[row, col]
 
-    def points_on_land(self, points) -> np.ndarray:
-        """:meth:`is_land` for an (N, 2) array of ``(lon, lat)`` points: a bool array (N,)."""
-        points = _as_points(points)
-        return self.is_land(points[:, 0], points[:, 1])
-
 
 @functools.cache
 def land_mask() -> LandMask:

@@ -340,26 +340,33 @@ def test_fit_is_the_bounding_box():
 
 def test_fit_beats_every_other_box_that_holds_the_points():
     rng = np.random.default_rng(8)
-    points = Box(-20, 40, 30, 60).sample(60, 8)  # well inside the map, so boxes can grow
-    best = Box.fit(points)
-    best_ll = best.log_likelihood(points)
+    points = Box(-20, 40, 30, 60).sample(60, 8)  # known to lie in [-20, 40] x [30, 60]
+    best_ll = Box.fit(points).log_likelihood(points)
     assert math.isfinite(best_ll)
+    held = 0
     for _ in range(2000):
-        # A box holding every point: grow the bounding box by random margins, kept on the map.
-        grow = rng.exponential(5.0, size=4)
-        other = Box(
-            max(-180.0, best.lon_min - grow[0]),
-            min(180.0, best.lon_max + grow[1]),
-            max(-90.0, best.lat_min - grow[2]),
-            min(90.0, best.lat_max + grow[3]),
+        # Corners drawn without looking at fit(): half the boxes surely hold every point.
+        lon_min, lat_min = rng.uniform(-180, -20), rng.uniform(-90, 30)
+        lon_max, lat_max = rng.uniform(40, 180), rng.uniform(60, 90)
+        if rng.random() < 0.5:  # the other half may cut into the data
+            lon_min, lat_max = rng.uniform(-20, 40), rng.uniform(30, 60)
+        other = Box(lon_min, lon_max, lat_min, lat_max)
+        inside = all(
+            lon_min <= lon <= lon_max and lat_min <= lat <= lat_max for lon, lat in points
         )
-        assert other.contains(points).all()
-        if other == best:
-            continue
-        assert other.log_likelihood(points) < best_ll
-    # Any box that leaves out a point scores -inf.
-    shrunk = Box(best.lon_min + 1e-6, best.lon_max, best.lat_min, best.lat_max)
-    assert shrunk.log_likelihood(points) == -math.inf
+        if inside:
+            held += 1
+            assert other.log_likelihood(points) < best_ll
+        else:
+            assert other.log_likelihood(points) == -math.inf
+    assert held > 500
+    # Moving any edge of the brute-force bounding box inwards loses a point.
+    lon, lat = points[:, 0], points[:, 1]
+    bounds = [min(lon), max(lon), min(lat), max(lat)]
+    for edge, inward in zip(range(4), (1e-6, -1e-6, 1e-6, -1e-6), strict=True):
+        tighter = list(bounds)
+        tighter[edge] += inward
+        assert Box(*tighter).log_likelihood(points) == -math.inf
 
 
 def test_fit_degenerate_cases_raise_with_an_explanation():
