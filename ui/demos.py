@@ -18,10 +18,9 @@ class Step:
 PATH: tuple[Step, ...] = (
     Step(
         "The generative modelling framework",
-        "Somewhere there is an unknown rule, p_data, that produced the examples we hold. "
-        "A generative model p_model tries to imitate it, and it is judged by two tests: "
-        "its samples should look like they came from p_data, and they should not simply "
-        "repeat the examples.",
+        "The examples we hold were produced by a rule nobody shows us, p_data. We build our "
+        "own stand-in, p_model, and judge it on two counts: what it draws should pass for "
+        "something p_data could have made, and it should not just hand back the examples.",
     ),
     Step(
         "Likelihood and maximum likelihood",
