@@ -23,7 +23,7 @@ from gdl_core.world_figures import (
     land_data_uri,
     world_figure,
 )
-from ui.state import Param, keep, publish, restore
+from ui.state import Param, keep, next_seed, publish, restore
 
 # --------------------------------------------------------------------------- state
 
@@ -132,8 +132,7 @@ def _whole_map() -> None:
 
 
 def _new_data() -> None:
-    seed_key = DATA[1].key
-    st.session_state[seed_key] = (st.session_state[seed_key] + 1) % (SEED_MAX + 1)
+    next_seed(DATA[1].key, SEED_MAX)
 
 
 def _new_samples() -> None:

@@ -3,11 +3,11 @@
 import numpy as np
 import streamlit as st
 
-from gdl_core import wrodl
+from gdl_core import novelty, wrodl
 from gdl_core.wrodl_figures import format_prob
 from ui import wrodl as w
 from ui.images import face_key, image_grid
-from ui.state import Param, publish, restore
+from ui.state import Param, next_seed, publish, restore
 
 SEED = w.seed_param("wrodl_mn_seed")
 FACE = Param("wrodl_face", "face", 3, lo=0, hi=49)
@@ -55,7 +55,7 @@ with face_col:
         [f"| feature | face #{face_id} |", "|---|---|"]
         + [f"| {feature} | **{value}** |" for feature, value in faces.loc[face_id].items()]
     ))
-    twins = np.flatnonzero((training == training[face_id]).all(axis=1)).tolist()
+    twins = np.flatnonzero(novelty.is_copy(training, training[[face_id]])).tolist()
     if len(twins) > 1:
         others = ", ".join(f"#{i}" for i in twins if i != face_id)
         st.markdown(f"This exact face occurs **{len(twins)} times** (also {others}).")
@@ -88,9 +88,9 @@ st.latex(
 alpha = w.alpha_slider()
 model = w.fit("multinomial", alpha)
 combination_1, combination_2 = (
-    model.prob(w.codes_of(face))[0] for face in (wrodl.COMBINATION_1, wrodl.COMBINATION_2)
+    model.prob(wrodl.encode(face))[0] for face in (wrodl.COMBINATION_1, wrodl.COMBINATION_2)
 )
-floor = combination_2  # combination 2 is unseen: its θ̂ is the one all unseen ones share
+floor = model.unseen_theta()  # the θ̂ every unseen combination shares
 unseen = d - n_seen
 denominator = f"{n_obs} + {d:,} × {alpha:g}"
 
@@ -135,7 +135,7 @@ seed_col, again_col, rate_col, _ = st.columns([1.2, 1, 1.4, 1.4], vertical_align
 seed_col.number_input("Seed", min_value=0, max_value=w.MAX_SEED, step=1, key=SEED.key)
 again_col.button(
     "Sample again", key="wrodl_mn_again", icon=":material/casino:",
-    on_click=lambda: st.session_state.update({SEED.key: st.session_state[SEED.key] + 1}),
+    on_click=next_seed, args=(SEED.key, w.MAX_SEED),
 )
 codes, copies = w.draw("multinomial", alpha, N_SAMPLES, int(st.session_state[SEED.key]))
 n_new = int((copies < 0).sum())

@@ -6,7 +6,7 @@ from gdl_core import wrodl
 from gdl_core.wrodl_figures import format_prob, format_product, parameter_table
 from ui import wrodl as w
 from ui.images import face_key
-from ui.state import Param, publish, restore
+from ui.state import Param, next_seed, publish, restore
 
 FEATURE_NAMES = list(wrodl.FEATURES)
 SEED = w.seed_param("wrodl_nb_seed")
@@ -100,7 +100,7 @@ for column, feature in zip(st.columns(len(w.EXAMPLE_ORDER)), w.EXAMPLE_ORDER, st
             f"θ̂ = {format_prob(model.theta_[k, code])}  (n = {int(model.counts_[k, code])})"
         )
 
-face_codes = w.codes_of(choice)
+face_codes = wrodl.encode(choice)
 p_nb = float(model.prob(face_codes)[0])
 n_seen = int(multinomial.counts(face_codes)[0])
 p_multinomial = float(multinomial.prob(face_codes)[0])
@@ -123,7 +123,7 @@ for name, face in (
     ("combination 2", wrodl.COMBINATION_2),
     ("your face", choice),
 ):
-    codes = w.codes_of(face)
+    codes = wrodl.encode(face)
     comparison_rows.append({
         "": name,
         "face": ", ".join(face[f] for f in w.EXAMPLE_ORDER),
@@ -164,7 +164,7 @@ seed_col, again_col, batch_col, chance_col = st.columns(
 seed_col.number_input("Seed", min_value=0, max_value=w.MAX_SEED, step=1, key=SEED.key)
 again_col.button(
     "Sample again", key="wrodl_nb_again", icon=":material/casino:",
-    on_click=lambda: st.session_state.update({SEED.key: st.session_state[SEED.key] + 1}),
+    on_click=next_seed, args=(SEED.key, w.MAX_SEED),
 )
 codes, copies = w.draw("naive_bayes", alpha, N_SAMPLES, int(st.session_state[SEED.key]))
 n_new = int((copies < 0).sum())

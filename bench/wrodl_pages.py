@@ -98,7 +98,7 @@ def sample_again_ms(at: AppTest, page: str, button: str) -> float:
         avatar_png.clear()
         avatars._render_cached.cache_clear()
         w.avatars(w.training_codes())
-        avatar_png(w.face_tuples(w.codes_of(wrodl.COMBINATION_1))[0], 256)  # both portraits
+        avatar_png(w.face_tuples(wrodl.encode(wrodl.COMBINATION_1))[0], 256)  # both portraits
         start = time.perf_counter()
         _check(at.button(key=button).click().run())
         times.append(time.perf_counter() - start)

@@ -1,4 +1,5 @@
-"""Checks shared by the categorical models: code arrays, value counts and the pseudocount.
+"""Code shared by the categorical models: checks of code arrays, value counts and the
+pseudocount, and :func:`match_rows`, which finds whole rows of one code table in another.
 
 A dataset of N observations with K categorical features is an (N, K) array of integer
 codes; feature k takes the values 0 … L_k − 1.
@@ -66,3 +67,35 @@ def check_codes(
                     f"{int(levels[k])} values (0 … {int(levels[k]) - 1})"
                 )
     return codes, levels
+
+
+def match_rows(queries: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    """For each row of ``queries``, the index of the first identical row of ``reference``, or −1.
+
+    ``queries`` is (M, K) and ``reference`` is (N, K), both whole-number codes. Rows of both
+    tables are labelled together by one ``np.unique``; a query row inherits the first
+    reference row with its label. Returns an (M,) int64 array.
+    """
+    queries, reference = np.asarray(queries), np.asarray(reference)
+    if queries.ndim != 2 or reference.ndim != 2 or queries.shape[1] != reference.shape[1]:
+        raise ValueError(
+            "the two code tables must both be 2-D with the same number of features, got "
+            f"shapes {queries.shape} and {reference.shape}"
+        )
+    if len(queries) == 0 or len(reference) == 0:
+        return np.full(len(queries), -1, dtype=np.int64)
+    for table in (queries, reference):
+        if not np.issubdtype(table.dtype, np.integer):
+            raise ValueError(f"codes must be whole numbers, got dtype {table.dtype}")
+    # Keep narrow codes narrow (uint8 pixels): np.unique compares whole rows as bytes.
+    dtype = np.result_type(queries, reference)
+    if not np.issubdtype(dtype, np.integer):  # uint64 with a signed type
+        dtype = np.int64
+    both = np.concatenate([table.astype(dtype, copy=False) for table in (reference, queries)])
+    _, label = np.unique(both, axis=0, return_inverse=True)
+    label = label.ravel()
+    n_reference = len(reference)
+    first_row = np.full(label.max() + 1, -1, dtype=np.int64)
+    # Assign from the last reference row to the first, so the first occurrence wins.
+    first_row[label[:n_reference][::-1]] = np.arange(n_reference - 1, -1, -1)
+    return first_row[label[n_reference:]]

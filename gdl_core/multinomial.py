@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from gdl_core.categorical import check_alpha, check_codes
+from gdl_core.categorical import check_alpha, check_codes, match_rows
 from gdl_core.rng import Seed, as_generator, check_count
 
 
@@ -55,13 +55,8 @@ class JointMultinomial:
     def counts(self, codes: np.ndarray) -> np.ndarray:
         """n_j for each row of ``codes``: how often that combination was observed."""
         codes, _ = check_codes(codes, self.n_values_)
-        # Label seen and queried rows together; a queried row inherits its label's count.
-        both = np.concatenate([self.seen_, codes.astype(self.seen_.dtype, copy=False)])
-        _, label = np.unique(both, axis=0, return_inverse=True)
-        label = label.ravel()
-        count_of_label = np.zeros(label.max() + 1)
-        count_of_label[label[: self.n_distinct_]] = self.seen_counts_
-        return count_of_label[label[self.n_distinct_ :]]
+        seen = match_rows(codes, self.seen_)
+        return np.where(seen >= 0, self.seen_counts_[seen], 0).astype(float)
 
     def log_prob(self, codes: np.ndarray) -> np.ndarray:
         """log θ_j = log(n_j + α) − log(N + d α); −inf for unseen rows when α = 0."""
@@ -71,6 +66,12 @@ class JointMultinomial:
     def prob(self, codes: np.ndarray) -> np.ndarray:
         """θ_j = (n_j + α) / (N + d α) for each row (underflows to 0 when d is astronomical)."""
         return np.exp(self.log_prob(codes))
+
+    def unseen_theta(self) -> float:
+        """θ of each single unseen combination, α / (N + d α): the same for all of them."""
+        if self.alpha == 0:
+            return 0.0
+        return math.exp(math.log(self.alpha) - self._log_denominator())
 
     def unseen_mass(self) -> float:
         """Total probability of all unseen combinations: (d − u) α / (N + d α)."""

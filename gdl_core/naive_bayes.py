@@ -47,12 +47,20 @@ class CategoricalNB:
             self._log_theta = np.log(self.theta_)
         return self
 
+    def _gather(self, table: np.ndarray, codes: np.ndarray) -> np.ndarray:
+        """table[k, x_k] for every row x of ``codes`` and feature k: one (M, K) lookup."""
+        codes, _ = check_codes(codes, self.n_values_)
+        n_features, width = table.shape
+        cells = codes + np.arange(n_features) * width
+        return table.ravel()[cells]
+
+    def factors(self, codes: np.ndarray) -> np.ndarray:
+        """θ_k[x_k] for each row x and feature k: the (M, K) factors whose product is p(x)."""
+        return self._gather(self.theta_, codes)
+
     def log_prob(self, codes: np.ndarray) -> np.ndarray:
         """log p(x) = Σ_k log θ_k[x_k] for each row; −inf where some θ_k[x_k] is 0."""
-        codes, _ = check_codes(codes, self.n_values_)
-        n_features, width = self._log_theta.shape
-        cells = codes + np.arange(n_features) * width
-        return self._log_theta.ravel()[cells].sum(axis=1)
+        return self._gather(self._log_theta, codes).sum(axis=1)
 
     def prob(self, codes: np.ndarray) -> np.ndarray:
         """p(x) = Π_k θ_k[x_k] for each row (may underflow to 0 for many features)."""

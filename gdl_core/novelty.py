@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
+from gdl_core.categorical import match_rows
 from gdl_core.rng import Seed, as_generator
 
 __all__ = ["copy_chance", "copy_of", "is_copy", "novelty_curve", "sampled_novelty"]
@@ -26,29 +27,10 @@ __all__ = ["copy_chance", "copy_of", "is_copy", "novelty_curve", "sampled_novelt
 def copy_of(codes: np.ndarray, training: np.ndarray) -> np.ndarray:
     """For each row of ``codes``, the index of the first identical training row, or −1.
 
-    ``codes`` is (M, K) and ``training`` is (N, K), both whole-number codes. Rows of both
-    tables are labelled together by one ``np.unique``; a sample inherits the label's first
-    training row.
+    ``codes`` is (M, K) and ``training`` is (N, K), both whole-number codes (see
+    :func:`gdl_core.categorical.match_rows`, which does the matching).
     """
-    codes, training = np.asarray(codes), np.asarray(training)
-    if codes.ndim != 2 or training.ndim != 2 or codes.shape[1] != training.shape[1]:
-        raise ValueError(
-            "samples and training data must be tables with the same number of features, got "
-            f"shapes {codes.shape} and {training.shape}"
-        )
-    if len(codes) == 0 or len(training) == 0:
-        return np.full(len(codes), -1, dtype=np.int64)
-    for table in (codes, training):
-        if not np.issubdtype(table.dtype, np.integer):
-            raise ValueError(f"codes must be whole numbers, got dtype {table.dtype}")
-    both = np.concatenate([training, codes]).astype(np.int64, copy=False)
-    _, label = np.unique(both, axis=0, return_inverse=True)
-    label = label.ravel()
-    n_train = len(training)
-    first_row = np.full(label.max() + 1, -1, dtype=np.int64)
-    # Assign from the last training row to the first, so the first occurrence wins.
-    first_row[label[:n_train][::-1]] = np.arange(n_train - 1, -1, -1)
-    return first_row[label[n_train:]]
+    return match_rows(codes, training)
 
 
 def is_copy(codes: np.ndarray, training: np.ndarray) -> np.ndarray:

@@ -145,3 +145,22 @@ def all_combinations() -> np.ndarray:
     Cartesian product of range(L_1) × ... × range(L_5).
     """
     return np.indices(N_VALUES).reshape(len(N_VALUES), -1).T.astype(np.int64)
+
+
+def combination_index(codes: np.ndarray) -> np.ndarray:
+    """The row's position in :func:`all_combinations` order (0 … 4031) for each face.
+
+    ``codes`` is an (N, 5) code table (as from :func:`encode`) and gives N positions; one
+    face as 5 codes gives a single position.
+    """
+    codes = np.asarray(codes)
+    if codes.ndim not in (1, 2) or codes.shape[-1] != len(FEATURES):
+        raise ValueError(
+            f"codes must be one face of {len(FEATURES)} codes or a table with "
+            f"{len(FEATURES)} columns, got shape {codes.shape}"
+        )
+    if codes.size and codes.dtype.kind not in "iu":
+        raise ValueError(f"codes must be whole numbers, got dtype {codes.dtype}")
+    if np.any((codes < 0) | (codes >= np.array(N_VALUES))):
+        raise ValueError(f"codes must be between 0 and L_k − 1 for L = {N_VALUES}")
+    return np.ravel_multi_index(codes.astype(np.int64, copy=False).T, N_VALUES)

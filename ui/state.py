@@ -20,7 +20,11 @@ _KEPT = "_kept_widget_keys"
 
 @dataclass(frozen=True)
 class Param:
-    """One shareable setting: its widget key, its URL name, default and allowed range."""
+    """One shareable setting: its widget key, its URL name, default and allowed range.
+
+    ``options`` lists the only values a widget offers (a select slider's stops): a URL value
+    between them snaps to the nearest one.
+    """
 
     key: str
     url: str
@@ -28,6 +32,7 @@ class Param:
     lo: float | None = None
     hi: float | None = None
     exact: bool = False  # write floats to the URL in full (round-trip exact), not to 6 digits
+    options: tuple | None = None
 
     def parse(self, text: str) -> tuple[float | int | bool, str | None]:
         """Value for a URL string, and a notice when the string had to be corrected."""
@@ -45,6 +50,12 @@ class Param:
         clamped = min(max(number, -math.inf if self.lo is None else self.lo),
                       math.inf if self.hi is None else self.hi)
         value = int(clamped) if isinstance(self.default, int) else clamped
+        if self.options is not None and value not in self.options:
+            # The nearest stop; between two equally near ones, the smaller.
+            value = min(self.options, key=lambda option: (abs(option - value), option))
+            if clamped == number:
+                return value, (f"`{self.url}={text}` in the link is not one of the slider's "
+                               f"stops; using {value:g}.")
         if clamped != number:
             return value, f"`{self.url}={text}` in the link is out of range; using {value}."
         return value, None
@@ -77,6 +88,13 @@ def publish(*params: Param) -> None:
     """Write the current values into the URL."""
     for param in params:
         st.query_params[param.url] = param.format(st.session_state[param.key])
+
+
+def next_seed(key: str, maximum: int) -> None:
+    """Move the seed under ``key`` on by one, back to 0 past ``maximum`` (the seed input's
+    ``max_value``). A "Sample again" button's callback: ``on_click=next_seed,
+    args=(key, maximum)``."""
+    st.session_state[key] = (int(st.session_state[key]) + 1) % (maximum + 1)
 
 
 def keep(**defaults) -> None:

@@ -20,7 +20,7 @@ from ui.state import Param, restore
 
 #: The pseudocount slider's stops: fine steps near 0, then roughly ×2.5 per step up to 10.
 ALPHAS: tuple[float, ...] = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
-ALPHA = Param("wrodl_alpha", "alpha", 0.0, lo=0.0, hi=10.0)
+ALPHA = Param("wrodl_alpha", "alpha", 0.0, lo=0.0, hi=10.0, options=ALPHAS)
 
 #: The worked example's order of the features (p(LongHairStraight, Red, Round, ...)).
 EXAMPLE_ORDER: tuple[str, ...] = (
@@ -44,14 +44,8 @@ def seed_param(key: str) -> Param:
 
 
 def restore_alpha() -> list[str]:
-    """Take α from the URL on a first visit and snap it to a slider stop; return notices."""
-    notices = restore(ALPHA)
-    value = float(st.session_state[ALPHA.key])
-    if value not in ALPHAS:
-        nearest = min(ALPHAS, key=lambda stop: abs(stop - value))
-        st.session_state[ALPHA.key] = nearest
-        notices.append(f"α = {value:g} is not one of the slider's stops; using {nearest:g}.")
-    return notices
+    """Take α from the URL on a first visit (snapped to a slider stop); return notices."""
+    return restore(ALPHA)
 
 
 def alpha_slider() -> float:
@@ -104,23 +98,15 @@ def every_combination(alpha: float) -> dict[str, np.ndarray]:
     }
 
 
-def codes_of(face: dict[str, str]) -> np.ndarray:
-    """One face as a (1, 5) code row; a light stand-in for ``wrodl.encode`` of one mapping."""
-    return np.array([[values.index(face[name]) for name, values in wrodl.FEATURES.items()]])
-
-
 def index_of(face: dict[str, str]) -> int:
     """Row of ``face`` in :func:`all_codes` (lexicographic order of the codes)."""
-    return int(np.ravel_multi_index(tuple(codes_of(face)[0]), wrodl.N_VALUES))
+    return int(wrodl.combination_index(wrodl.encode(face))[0])
 
 
 def nb_factors(model: CategoricalNB, face: dict[str, str]) -> list[float]:
     """The five θ̂ that Naive Bayes multiplies for ``face``, in the worked example's order."""
-    names = list(wrodl.FEATURES)
-    return [
-        float(model.theta_[names.index(f), wrodl.FEATURES[f].index(face[f])])
-        for f in EXAMPLE_ORDER
-    ]
+    factors = dict(zip(wrodl.FEATURES, model.factors(wrodl.encode(face))[0], strict=True))
+    return [float(factors[f]) for f in EXAMPLE_ORDER]
 
 
 @st.cache_data(show_spinner=False)
@@ -156,7 +142,7 @@ def novelty_by_alpha(kind: str, n: int = 1000, seed: int = 0) -> dict[str, np.nd
 def sorted_theta_chart(alpha: float):
     table = every_combination(alpha)
     marks = {
-        name: float(fit("multinomial", alpha).prob(codes_of(face))[0])
+        name: float(fit("multinomial", alpha).prob(wrodl.encode(face))[0])
         for name, face in (("combination 1", wrodl.COMBINATION_1),
                            ("combination 2", wrodl.COMBINATION_2))
     }

@@ -44,6 +44,27 @@ def test_sizes_and_unseen_mass():
     assert JointMultinomial(0).fit(codes, LEVELS).unseen_mass() == 0
 
 
+@pytest.mark.parametrize("alpha", [0, 0.25, 1, 5])
+def test_unseen_theta_is_alpha_over_n_plus_d_alpha_exactly(alpha):
+    codes = training(n=10)
+    model = JointMultinomial(alpha).fit(codes, LEVELS)
+    a = Fraction(alpha)
+    expected = a / (len(codes) + math.prod(LEVELS) * a)
+    assert model.unseen_theta() == pytest.approx(float(expected), rel=1e-12, abs=0)
+    seen = {tuple(row) for row in codes.tolist()}
+    unseen = np.array([row for row in SPACE.tolist() if tuple(row) not in seen])
+    np.testing.assert_allclose(model.prob(unseen), model.unseen_theta(), rtol=1e-12)
+
+
+def test_unseen_theta_on_a_planet_pixel_sized_space():
+    pixels = np.random.default_rng(3).integers(0, 256, (20, 1024), dtype=np.uint8)
+    tiny = JointMultinomial(alpha=1).fit(pixels, 256).unseen_theta()
+    assert tiny == 0.0  # 1 / (20 + 256**1024) underflows, without an overflow on the way
+    assert JointMultinomial(alpha=1).fit(pixels[:, :2], 256).unseen_theta() == pytest.approx(
+        float(Fraction(1, 20 + 256**2)), rel=1e-12
+    )
+
+
 def test_alpha_zero_samples_only_reproduce_training_rows():
     codes = training(1, n=6)
     samples = JointMultinomial(0).fit(codes, LEVELS).sample(2_000, seed=5)

@@ -67,6 +67,22 @@ def test_log_prob_matches_scikit_learn_joint_log_likelihood(alpha):
     np.testing.assert_allclose(ours, oracle.predict_joint_log_proba(queries)[:, 0], rtol=1e-12)
 
 
+@pytest.mark.parametrize("alpha", [0.2, 2.0])
+def test_factors_match_scikit_learn_feature_probabilities(alpha):
+    codes = random_codes(4)
+    queries = np.column_stack([np.arange(20) % level for level in LEVELS])
+    model = CategoricalNB(alpha=alpha).fit(codes, LEVELS)
+    oracle = SklearnCategoricalNB(alpha=alpha, min_categories=LEVELS)
+    oracle.fit(codes, np.zeros(len(codes), dtype=int))
+    expected = np.column_stack([
+        np.exp(oracle.feature_log_prob_[k][0][queries[:, k]]) for k in range(len(LEVELS))
+    ])
+    factors = model.factors(queries)
+    assert factors.shape == (20, len(LEVELS))
+    np.testing.assert_allclose(factors, expected, rtol=1e-12)
+    np.testing.assert_allclose(factors.prod(axis=1), model.prob(queries), rtol=1e-12)
+
+
 def test_n_params_counts_free_parameters():
     assert CategoricalNB().fit(random_codes(5), LEVELS).n_params_ == sum(LEVELS) - len(LEVELS)
 

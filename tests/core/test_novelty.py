@@ -1,5 +1,10 @@
 """Copy or new: checked against plain Python sets of tuples."""
 
+import csv
+import math
+from collections import Counter
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
@@ -52,10 +57,18 @@ def test_copy_chance_of_the_multinomial_is_one_minus_its_unseen_mass(training, a
 
 
 def test_copy_chance_of_naive_bayes_sums_over_the_distinct_training_faces(training):
+    """Oracle: p(face) = Π_k n_k(value) / 50 with the counts (Table 1-2) tallied from the CSV
+    by hand, summed over the distinct faces, in exact fractions."""
+    with wrodl.CSV_PATH.open(newline="") as file:
+        rows = [tuple(row[f] for f in wrodl.FEATURES) for row in csv.DictReader(file)]
+    tally = [Counter(row[k] for row in rows) for k in range(len(wrodl.FEATURES))]
+    expected = sum(
+        math.prod((Fraction(tally[k][value], len(rows)) for k, value in enumerate(face)),
+                  start=Fraction(1))
+        for face in set(rows)
+    )
     model = CategoricalNB(0.0).fit(training, wrodl.N_VALUES)
-    distinct = {tuple(row) for row in training.tolist()}
-    expected = sum(float(model.prob(np.array([row]))[0]) for row in distinct)
-    assert copy_chance(model, training) == pytest.approx(expected)
+    assert copy_chance(model, training) == pytest.approx(float(expected), rel=1e-12)
 
 
 def test_novelty_curves_agree_with_sampling(training):

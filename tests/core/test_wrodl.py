@@ -169,6 +169,21 @@ def test_all_combinations():
     assert count_face(decoded, COMBINATION_1) == 1
 
 
+def test_combination_index_is_the_row_in_all_combinations(faces):
+    grid = wrodl.all_combinations()
+    assert wrodl.combination_index(grid).tolist() == list(range(4032))
+    row_of = {tuple(row): i for i, row in enumerate(grid.tolist())}
+    codes = wrodl.encode(faces)
+    assert wrodl.combination_index(codes).tolist() == [row_of[tuple(r)] for r in codes.tolist()]
+    one = wrodl.encode(COMBINATION_1)
+    assert int(wrodl.combination_index(one[0])) == row_of[tuple(one[0].tolist())]
+    assert wrodl.combination_index(one).tolist() == [row_of[tuple(one[0].tolist())]]
+    with pytest.raises(ValueError, match="between 0 and"):
+        wrodl.combination_index([[3, 0, 0, 0, 0]])
+    with pytest.raises(ValueError, match="5 columns"):
+        wrodl.combination_index(grid[:, :4])
+
+
 def test_features_close_to_independent(faces):
     """Rows 10-49 are less dependent than random rearrangements with the same counts."""
     shipped = pairwise_mutual_information(faces)
