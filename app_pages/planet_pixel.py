@@ -7,8 +7,6 @@ depends on (the data by N; the fit by (N, α); the samples by (N, α, seed)).
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -16,8 +14,9 @@ import streamlit as st
 from gdl_core import pixel_analysis as pa
 from gdl_core import pixel_figures, pixels, wrodl
 from gdl_core.naive_bayes import CategoricalNB
-from ui.images import crisp_images, outlined_face_png, pixel_face_png
-from ui.state import Param, publish, restore
+from gdl_core.numbers import format_number
+from ui.images import crisp_images, image_grid, outlined_face_png, pixel_face_png
+from ui.state import Param, next_seed, publish, restore
 
 # --------------------------------------------------------------------------- settings
 
@@ -30,26 +29,16 @@ N_HELD_OUT = 200
 N_TRAINING_SHOWN = 20
 SCALE = 4  # 32 px faces are sent as 128 px PNGs (the browser enlarges them, unsmoothed)
 
-N = Param("pp_n", "n", 50, SIZES[0], SIZES[-1])
-ALPHA = Param("pp_alpha", "alpha", 0.0, ALPHAS[0], ALPHAS[-1])
+N = Param("pp_n", "n", 50, SIZES[0], SIZES[-1], options=SIZES)
+ALPHA = Param("pp_alpha", "alpha", 0.0, ALPHAS[0], ALPHAS[-1], options=ALPHAS)
 SEED = Param("pp_seed", "seed", 0, 0, SEED_MAX)
 ROW = Param("pp_row", "row", 14, 0, pa.SIZE - 1)
 COLUMN = Param("pp_col", "col", 10, 0, pa.SIZE - 1)
 PARAMS = (N, ALPHA, SEED, ROW, COLUMN)
 
 
-def _snap(param: Param, options: tuple) -> str | None:
-    """Move a value that is not one of ``options`` to the nearest one; say so."""
-    value = st.session_state[param.key]
-    if value in options:
-        return None
-    nearest = min(options, key=lambda option: (abs(option - value), option))
-    st.session_state[param.key] = nearest
-    return f"`{param.url}={value:g}` is not one of the choices offered here; using {nearest:g}."
-
-
 def _next_seed() -> None:
-    st.session_state[SEED.key] = (st.session_state[SEED.key] + 1) % (SEED_MAX + 1)
+    next_seed(SEED.key, SEED_MAX)
 
 
 def _on_pick() -> None:
@@ -83,20 +72,24 @@ def _data(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _data_with_progress(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`_data`, first drawing any faces not drawn yet in this session with a progress
-    bar (the pictures are cached per face, so a second pass is quick)."""
-    built = st.session_state.setdefault("_pp_built", set())
-    if n not in built:
-        training, held_out = _faces(n)
-        bar = st.progress(0.0, text=f"Drawing {_size_label(n)} as 32 × 32 pixel pictures…")
+    """:func:`_data`, with a progress bar the first time this session asks for ``n`` faces.
+
+    The drawing is done here, outside the cached function, so the bar belongs to the page;
+    ``gdl_core.pixels`` keeps every face it has drawn, so :func:`_data` then only gathers
+    them (about 50 ms for 2,000 faces).
+    """
+    drawn = st.session_state.setdefault("pp_sizes_drawn", set())
+    if n not in drawn:
+        slot = st.empty()
 
         def report(done: int, total: int) -> None:
-            bar.progress(done / total, text=f"Drawing faces: {done:,} of {total:,} different "
-                                            "faces done (each is drawn once, then reused)")
+            slot.progress(done / total, f"Drawing {_size_label(n)} as 32 × 32 pixel pictures: "
+                          f"{done:,} of {total:,} different faces done (each is drawn once)")
 
+        training, held_out = _faces(n)
         pa.build_dataset(pd.concat([training, held_out], ignore_index=True), on_progress=report)
-        bar.empty()
-        built.add(n)
+        slot.empty()
+        drawn.add(n)
     return _data(n)
 
 
@@ -134,6 +127,7 @@ def _fit(n: int, alpha: float) -> dict:
         "entropy": pa.entropy_map(model.theta_),
         "ll_training": pa.LikelihoodSummary(training_mean, training_mean, n, 0),
         "ll_held_out": pa.summarise_log_likelihood(pa.log_likelihood_per_pixel(model, held_out)),
+        "stray": pa.stray_colour_share(model),
     }
 
 
@@ -148,6 +142,7 @@ def _samples(n: int, alpha: float, seed: int) -> dict:
         "codes": codes,
         "nearest": index,
         "distance": distance,
+        "copies": pa.count_copies(distance),
         "ll": pa.summarise_log_likelihood(pa.log_likelihood_per_pixel(model, codes)),
         "corr_map": right,
         "corr": pa.neighbour_correlation(codes, palette),
@@ -193,20 +188,20 @@ def _pngs(kind: str, n: int, alpha: float = 0.0, seed: int = 0) -> list[bytes]:
 # --------------------------------------------------------------------------- helpers
 
 
-def _face_row(pngs: list[bytes], captions: list[str], key: str | None = None) -> None:
-    with st.container(key=key):
-        for cell, png, caption in zip(st.columns(N_SHOWN), pngs, captions, strict=False):
-            cell.image(png, caption=caption or None, width="stretch", output_format="PNG")
-
-
-def _signed(value: float, digits: int) -> str:
-    """A number with a true minus sign, and no "−0.00"."""
-    text = f"{value:.{digits}f}"
-    return text.lstrip("-") if float(text) == 0 else text.replace("-", "−")
+def _copies_text(copies: tuple[int, int | None]) -> str:
+    """What :func:`gdl_core.pixel_analysis.count_copies` found among the samples shown."""
+    n_copies, closest = copies
+    farther = (f"differs from every training face in at least **{closest:,} of 1,024 pixels**"
+               if closest is not None else "")
+    if n_copies == 0:
+        return f"No sample above is a copy: each {farther}. That alone means little."
+    verb = "is an exact copy" if n_copies == 1 else "are exact copies"
+    copied = f"{n_copies} of the samples above {verb} of a training face (0 pixels differ)"
+    return f"{copied}; every other sample {farther}." if farther else f"{copied}."
 
 
 def _format_ll(summary: pa.LikelihoodSummary) -> str:
-    return "−∞" if summary.mean == -math.inf else _signed(summary.mean, 3)
+    return format_number(summary.mean, 3)
 
 
 def _ll_note(summary: pa.LikelihoodSummary) -> str:
@@ -219,7 +214,6 @@ def _ll_note(summary: pa.LikelihoodSummary) -> str:
 # --------------------------------------------------------------------------- page
 
 notices = restore(*PARAMS)
-notices += [m for m in (_snap(N, SIZES), _snap(ALPHA, ALPHAS)) if m]
 crisp_images()
 
 with st.sidebar:
@@ -261,8 +255,7 @@ stats = _training_stats(n)
 st.header("1 · The training faces", divider="gray")
 shown = min(N_TRAINING_SHOWN, n)
 training_pngs = _pngs("training", n)
-_face_row(training_pngs[:10], [str(i) for i in range(10)], key="pp_training_row1")
-_face_row(training_pngs[10:], [str(i) for i in range(10, shown)], key="pp_training_row2")
+image_grid(training_pngs, [str(i) for i in range(shown)], N_SHOWN, key="pp_training")
 extra = (
     "" if n == 50 else
     f" Faces 50–{n - 1:,} are new Wrodlers drawn from the Naive Bayes model of the 50 "
@@ -293,25 +286,23 @@ st.table(pa.table_1_3(training))
 
 # 3 ------------------------------------------------------------------------ fit and sample
 st.header("3 · Ten faces from Naive Bayes on the pixels", divider="gray")
-n_params = pa.N_PIXELS * (pixels.N_COLORS - 1)
 st.markdown(
     f"For every one of the 1,024 pixels the model keeps its own table of how often each of "
-    f"the 256 colours appeared there: {pa.N_PIXELS:,} × 255 = **{n_params:,} free "
+    f"the 256 colours appeared there: {pa.N_PIXELS:,} × 255 = **{model.n_params_:,} free "
     f"parameters**, learned from {n:,} faces with pseudocount α = {alpha:g}. A new face is "
     "made by picking each pixel's colour from its own table, without looking at any other "
     "pixel."
 )
 st.markdown(f"**Samples from the model** (seed {seed})")
-_face_row(_pngs("samples", n, alpha, seed), [""] * N_SHOWN, key="pp_samples")
+image_grid(_pngs("samples", n, alpha, seed), columns=N_SHOWN, key="pp_samples")
 st.markdown(
     "**The nearest training face to each sample**, with the number of pixels (out of 1,024) "
     "whose colour differs"
 )
-_face_row(_pngs("nearest", n, alpha, seed), [str(d) for d in drawn["distance"]],
-          key="pp_nearest")
+image_grid(_pngs("nearest", n, alpha, seed), [str(d) for d in drawn["distance"]], N_SHOWN,
+           key="pp_nearest")
 st.markdown(
-    f"No sample is a copy: each differs from every training face in at least "
-    f"**{int(drawn['distance'].min())} of 1,024 pixels**. That alone means little. A real "
+    f"{_copies_text(drawn['copies'])} A real "
     f"Wrodler that is *not* in the training set differs from its nearest training face in "
     f"about **{stats['held_out_distance']:.0f} pixels** (median over {N_HELD_OUT} such faces): "
     "new faces lie close to the old ones, while the samples lie far from every real face."
@@ -333,15 +324,17 @@ for cell, label, summary, about in zip(
 ):
     cell.metric(label, _format_ll(summary), help=about, border=True)
     cell.caption(_ll_note(summary))
-gap = abs(drawn["ll"].mean - fit["ll_training"].mean)
 verdict = (
+    f"With α = {alpha:g}, on average {fit['stray'] * 100:.2g}% of a sample's pixels take a "
+    "colour never seen at that pixel in training, and the model scores each such stray pixel "
+    "as very unlikely, which pulls the samples' average down (the more stray pixels, the "
+    "lower). And stray colours or not, scoring pixels one at a time cannot notice that they "
+    "do not fit together."
+    if fit["stray"] > 0 else
     "By its own yardstick the model finds its noisy samples **about as probable as the real "
-    "faces** it was trained on. Scoring pixels one at a time cannot notice that they do not fit "
-    "together."
-    if gap < 0.05 else
-    "The samples score lower than the training faces because this pseudocount gives every "
-    "pixel some chance of a colour never seen there, and the samples contain such stray "
-    "colours."
+    "faces** it was trained on: with α = 0 every pixel of a sample takes a colour seen there "
+    "in training, in the training proportions, so on average both score the same. Scoring "
+    "pixels one at a time cannot notice that they do not fit together."
 )
 st.markdown(
     "Average log-likelihood **per pixel**: log p_model(x) ÷ 1,024, averaged over the faces "
@@ -412,9 +405,9 @@ st.markdown(
     "correlation is about zero. Each square below is one pair; grey pairs never change."
 )
 a, b, c = st.columns([1, 1, 2], vertical_alignment="center")
-a.metric("Training faces", _signed(stats["corr"], 2), border=True,
+a.metric("Training faces", format_number(stats["corr"]), border=True,
          help="Mean correlation over all side-by-side and stacked pixel pairs that vary.")
-b.metric(f"{N_STATS} samples", _signed(drawn["corr"], 2), border=True,
+b.metric(f"{N_STATS} samples", format_number(drawn["corr"]), border=True,
          help="The same, over the model's samples.")
 c.caption(
     "Pearson correlation, across the faces, of the brightness of two neighbouring pixels: "
@@ -433,9 +426,9 @@ st.plotly_chart(
 # 5 ------------------------------------------------------------------------ contrast
 st.header("5 · Same model, two ways to describe a face", divider="gray")
 st.markdown("**Naive Bayes on the five features** (then drawn as 32 × 32 pixels)")
-_face_row(_pngs("features", n, alpha, seed), [""] * N_SHOWN, key="pp_feature_samples")
+image_grid(_pngs("features", n, alpha, seed), columns=N_SHOWN, key="pp_feature_samples")
 st.markdown("**Naive Bayes on the 1,024 pixels**")
-_face_row(_pngs("samples", n, alpha, seed), [""] * N_SHOWN, key="pp_pixel_samples")
+image_grid(_pngs("samples", n, alpha, seed), columns=N_SHOWN, key="pp_pixel_samples")
 st.markdown(
     f"Both rows come from one model, fitted to the same {n:,} faces with the same α and "
     "seed; only the description of a face differs. The five Wrodl features really are close "

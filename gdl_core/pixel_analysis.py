@@ -9,8 +9,10 @@ Everything the Planet Pixel page computes lives here, vectorised over pixels and
 - our version of the book's Table 1-3 (:func:`table_1_3`);
 - how far a sample is from the training set (:func:`pixel_distances`, :func:`nearest`), with
   **distance = the number of pixels whose palette index differs** (a Hamming distance, 0 for
-  an exact copy, at most 1,024);
-- the average log-likelihood per pixel of a set of faces (:func:`log_likelihood_per_pixel`);
+  an exact copy, at most 1,024), and how many samples are exact copies (:func:`count_copies`);
+- the average log-likelihood per pixel of a set of faces (:func:`log_likelihood_per_pixel`),
+  and how often a sample takes a colour never seen at a pixel (:func:`stray_colour_share`),
+  which is what makes samples score lower than the training faces when α > 0;
 - where the model is unsure: the entropy of each pixel's colour distribution
   (:func:`entropy_map`), and one pixel's distribution (:func:`pixel_distribution`);
 - whether neighbouring pixels go together: for each pair of side-by-side (or stacked) pixel
@@ -44,6 +46,7 @@ __all__ = [
     "TABLE_PIXELS",
     "LikelihoodSummary",
     "build_dataset",
+    "count_copies",
     "draw_wrodl_faces",
     "entropy_map",
     "feature_nb_faces",
@@ -58,6 +61,7 @@ __all__ = [
     "pixel_index",
     "pixel_position",
     "pixels_of",
+    "stray_colour_share",
     "summarise_log_likelihood",
     "table_1_3",
     "training_faces",
@@ -141,7 +145,7 @@ def held_out_faces(
 
 def _combination_ids(codes: np.ndarray) -> np.ndarray:
     """One integer per face (its position in the grid of all 4,032 combinations)."""
-    return np.ravel_multi_index(np.asarray(codes).T, wrodl.N_VALUES)
+    return wrodl.combination_index(codes)
 
 
 def build_dataset(
@@ -253,6 +257,18 @@ def nearest(samples: np.ndarray, training: np.ndarray) -> tuple[np.ndarray, np.n
     return index, distances[np.arange(len(index)), index]
 
 
+def count_copies(distance: np.ndarray) -> tuple[int, int | None]:
+    """How many samples copy a training face exactly, and how close the others come.
+
+    ``distance`` is the second result of :func:`nearest`. Returns ``(n_copies, closest)``:
+    the number of samples at distance 0, and the fewest pixels in which any other sample
+    differs from its nearest training face (``None`` when there is no other sample).
+    """
+    distance = np.asarray(distance)
+    copies = distance == 0
+    return int(copies.sum()), int(distance[~copies].min()) if (~copies).any() else None
+
+
 def _as_faces(codes: np.ndarray, name: str) -> np.ndarray:
     codes = np.asarray(codes)
     if codes.ndim == 1:
@@ -285,6 +301,21 @@ def training_log_likelihood_per_pixel(model: CategoricalNB) -> float:
     with np.errstate(divide="ignore"):
         logs = np.where(counts > 0, np.log(np.where(counts > 0, model.theta_, 1.0)), 0.0)
     return float((counts * logs).sum() / (model.n_obs_ * counts.shape[0]))
+
+
+def stray_colour_share(model: CategoricalNB) -> float:
+    """Expected share of a sample's pixels that take a colour never seen at that pixel in
+    the training faces: the probability θ gives to unseen colours, averaged over pixels.
+
+    It is 0 with α = 0, and then the samples' average log-likelihood per pixel equals, in
+    expectation, that of the training faces (each pixel is drawn in the training
+    proportions). With α > 0 it is above 0 and the samples score no higher in expectation
+    (in practice lower, the more so the larger the share): their
+    average is −H(θ), the training faces' is −Σ (n/N) log θ, and since smoothing moves
+    θ from the counts towards uniform, the gap Σ (n/N − θ) log θ is never negative.
+    """
+    unseen = np.where(model.counts_ == 0, model.theta_, 0.0)
+    return float(unseen.sum(axis=1).mean())
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
 from gdl_core import pixels
+from gdl_core.figure_style import base_layout
 
 __all__ = [
     "CORRELATION_SCALE",
@@ -39,7 +40,7 @@ __all__ = [
 
 #: Outline of marked pixels: a vivid magenta that no face colour comes close to.
 MARK_COLOUR = (255, 0, 200)
-_FONT = {"size": 15}
+_FONT_SIZE = 15  # a point smaller than elsewhere: these charts sit in half-width columns
 
 
 def _scale(colours: Sequence[str]) -> list[list]:
@@ -147,13 +148,10 @@ def entropy_figure(
             "yaxis": {**axis, "range": [size - 0.5, -0.5], "title": {"text": "row"},
                       "scaleanchor": "x"},
             "shapes": shapes,
-            "height": height,
-            "margin": {"l": 50, "r": 10, "t": 10, "b": 45},
-            "font": _FONT,
+            **base_layout(height, {"l": 50, "r": 10, "t": 10, "b": 45}, font_size=_FONT_SIZE),
             "clickmode": "event+select",
             "dragmode": False,
             "hovermode": "closest",
-            "plot_bgcolor": "white",
         },
     )
 
@@ -221,10 +219,7 @@ def distribution_figure(
                       "title": {"text": f"palette colour number (share of {n_faces:,} faces)"}},
             "yaxis": {"tickformat": ".0%", "range": [0, top], "tickvals": ticks,
                       "gridcolor": "#e6e6e6", "fixedrange": True},
-            "height": height,
-            "margin": {"l": 55, "r": 10, "t": 30, "b": 60},
-            "font": _FONT,
-            "plot_bgcolor": "white",
+            **base_layout(height, {"l": 55, "r": 10, "t": 30, "b": 60}, font_size=_FONT_SIZE),
             "bargap": 0.25,
         },
     )
@@ -273,10 +268,8 @@ def correlation_figure(
             "font": {"size": 18, "color": "#333333"},
         })
     layout.update(
+        base_layout(height, {"l": 10, "r": 10, "t": 40, "b": 10}, font_size=_FONT_SIZE,
+                    plot_bgcolor="#eeeeee"),  # pale grey: pairs that never change (nan)
         annotations=notes,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        font=_FONT,
-        plot_bgcolor="#eeeeee",
     )
     return go.Figure(data=traces, layout=layout)

@@ -11,14 +11,14 @@ The same figures work in the dashboard and in a notebook (``fig.show()``).
 - :func:`history_figure`: every box tried so far, its log-likelihood against its area, with
   the maximum-likelihood box marked.
 - :func:`corners_from_selection`: the box a person dragged on :func:`world_figure`.
-- :func:`format_likelihood` / :func:`format_number`: numbers for people, including
-  likelihoods far below the smallest float (shown from their logarithm).
+- :func:`format_likelihood`: a likelihood for people, even one far below the smallest float
+  (shown from its logarithm). :func:`format_number` is :func:`gdl_core.numbers.format_number`,
+  kept here for callers of this module.
 """
 
 from __future__ import annotations
 
 import base64
-import io
 import math
 from collections.abc import Mapping, Sequence
 
@@ -26,6 +26,9 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
+from gdl_core import figure_style
+from gdl_core.images import png_bytes
+from gdl_core.numbers import format_number, mantissa_exponent, scientific_from_log10
 from gdl_core.world import VERDICTS, Box, LandMask, land_mask
 
 __all__ = [
@@ -59,25 +62,10 @@ VERDICT_STYLE: Mapping[str, tuple[str, str, str]] = {
     "new": ("new, on land (like C): success", "#1a9850", "circle"),
 }
 
-_FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 16, "color": "#222"}
 _PAD = 4.0  # degrees of empty margin around the map, so a box on the map's edge stays visible
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-_MINUS = "−"
 
 
 # --------------------------------------------------------------------------- numbers
-
-
-def format_number(value: float, decimals: int = 2) -> str:
-    """``value`` with thousands separators and a typographic minus; ``−∞`` / ``∞`` as such."""
-    if math.isnan(value):
-        return "—"
-    if math.isinf(value):
-        return f"{_MINUS}∞" if value < 0 else "∞"
-    text = f"{value:,.{decimals}f}"
-    if float(text.replace(",", "")) == 0:  # no "−0.00"
-        text = text.lstrip("-")
-    return text.replace("-", _MINUS)
 
 
 def format_likelihood(log_likelihood: float, digits: int = 2) -> str:
@@ -94,13 +82,10 @@ def format_likelihood(log_likelihood: float, digits: int = 2) -> str:
     if log_likelihood == math.inf:
         return "∞"
     log10 = log_likelihood / math.log(10.0)
-    exponent = math.floor(log10)
-    mantissa = round(10.0 ** (log10 - exponent), digits - 1)
-    if mantissa >= 10.0:  # 9.96 rounds to 10.0: carry into the exponent
-        mantissa, exponent = mantissa / 10.0, exponent + 1
+    _, exponent = mantissa_exponent(log10, digits)
     if -3 <= exponent <= 2:
         return format_number(10.0**log10, max(digits - 1 - exponent, 0))
-    return f"{mantissa:.{digits - 1}f} × 10{str(exponent).translate(_SUPERSCRIPT)}"
+    return scientific_from_log10(log10, digits)
 
 
 # --------------------------------------------------------------------------- the land image
@@ -116,9 +101,7 @@ def land_png(mask: LandMask | None = None, *, step: int = 2) -> bytes:
     cells = np.ascontiguousarray(mask.raster[::step, ::step]).astype(np.uint8)
     image = Image.fromarray(cells, mode="L").convert("P")
     image.putpalette([*SEA_COLOUR, *LAND_COLOUR] + [0, 0, 0] * 254)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True, bits=1)
-    return buffer.getvalue()
+    return png_bytes(image, optimize=True, bits=1)
 
 
 def land_data_uri(mask: LandMask | None = None, *, step: int = 2) -> str:
@@ -150,10 +133,7 @@ def _figure(data: list[dict], layout: dict) -> go.Figure:
     fixed by this module and checked once, fully validated, by the tests
     (``tests/core/test_world_figures.py``).
     """
-    try:
-        return go.Figure(data=data, layout=layout, _validate=False)
-    except TypeError:  # a future plotly without the switch: validate, slower but correct
-        return go.Figure(data=data, layout=layout)
+    return go.Figure(data=data, layout=layout, _validate=False)
 
 
 def world_figure(
@@ -259,9 +239,9 @@ def world_figure(
     x_range = [lon_min - _PAD, lon_max + _PAD]
     y_range = [lat_min - _PAD, lat_max + _PAD]
     layout = {
-        "height": height,
-        "margin": {"l": 70, "r": 10, "t": 10, "b": 80 if samples is None else 120},
-        "font": _FONT,
+        **figure_style.base_layout(
+            height, {"l": 70, "r": 10, "t": 10, "b": 80 if samples is None else 120}
+        ),
         "plot_bgcolor": "rgba(0, 0, 0, 0)",  # the map's own background is a shape
         "paper_bgcolor": "white",
         "dragmode": "select" if selectable else "zoom",
@@ -446,10 +426,7 @@ def history_figure(
         )
     axis = {"showgrid": True, "gridcolor": GRID_COLOUR, "fixedrange": True, "ticks": "outside"}
     layout = {
-        "height": height,
-        "margin": {"l": 80, "r": 10, "t": 10, "b": 60},
-        "font": _FONT,
-        "plot_bgcolor": "white",
+        **figure_style.base_layout(height, {"l": 80, "r": 10, "t": 10, "b": 60}),
         "paper_bgcolor": "white",
         "hovermode": "closest",
         "showlegend": False,

@@ -27,6 +27,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from gdl_core.figure_style import base_layout
+from gdl_core.numbers import power_of_ten, scientific
+
 __all__ = [
     "MULTINOMIAL_COLOUR",
     "NAIVE_BAYES_COLOUR",
@@ -46,12 +49,7 @@ MULTINOMIAL_COLOUR = "#c0392b"
 NAIVE_BAYES_COLOUR = "#1a9850"
 MARK_COLOUR = "#111111"
 ZERO_COLOUR = "#9a9a9a"
-FONT = {
-    "size": 16, "color": "#222",
-    "family": '"Source Sans", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif',
-}
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 _COUNT_WORDS = {0: "never seen", 1: "seen once", 2: "seen twice"}
 
 
@@ -67,9 +65,7 @@ def format_prob(p: float, significant: int = 3) -> str:
         return str(p)
     if abs(p) >= 1e-4:
         return f"{p:.{significant}g}"
-    mantissa, exponent = f"{p:.{significant - 1}e}".split("e")
-    mantissa = mantissa.rstrip("0").rstrip(".")
-    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    return scientific(p, significant, trim=True)
 
 
 def format_product(factors: Sequence[float], total: float | None = None) -> str:
@@ -116,7 +112,7 @@ def _log_axis(positive: np.ndarray, y_range: tuple[float, float] | None, has_zer
 def _decade_label(exponent: int) -> str:
     if -2 <= exponent <= 0:
         return f"{10.0 ** exponent:g}"
-    return f"10{str(exponent).translate(_SUPERSCRIPT)}"
+    return power_of_ten(exponent)
 
 
 def _zero_band(fig: go.Figure, zero_y: float, **subplot) -> None:
@@ -147,11 +143,8 @@ def _mark(
 
 def _base_layout(fig: go.Figure, height: int, title: str | None) -> go.Figure:
     fig.update_layout(
-        height=height,
-        margin={"l": 10, "r": 10, "t": 50 if title else 20, "b": 10},
-        font=FONT,
+        **base_layout(height, {"l": 10, "r": 10, "t": 50 if title else 20, "b": 10}),
         title={"text": title} if title else None,
-        plot_bgcolor="white",
         hoverlabel={"font_size": 15},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0},
     )

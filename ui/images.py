@@ -6,7 +6,6 @@ enlarged with nearest-neighbour scaling, so they stay crisp on a projector.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 import numpy as np
@@ -14,14 +13,8 @@ import streamlit as st
 from PIL import Image
 
 from gdl_core import avatars, pixel_figures, pixels
+from gdl_core.images import png_bytes
 from gdl_core.wrodl import FEATURES
-
-
-def png_bytes(image: Image.Image) -> bytes:
-    """Encode a picture as PNG."""
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False)
-    return buffer.getvalue()
 
 
 @st.cache_data(max_entries=8192, show_spinner=False)
@@ -66,12 +59,24 @@ def crisp_images() -> None:
     st.html("<style>[data-testid='stImage'] img { image-rendering: pixelated; }</style>")
 
 
-def image_grid(pngs: Sequence[bytes], captions: Sequence[str] | None = None, columns: int = 10):
-    """Show pictures in rows of ``columns``, each with an optional caption."""
+def image_grid(
+    pngs: Sequence[bytes],
+    captions: Sequence[str] | None = None,
+    columns: int = 10,
+    key: str | None = None,
+) -> None:
+    """Show PNG pictures in rows of ``columns``, each with an optional caption.
+
+    ``captions`` (one per picture; ``None`` or ``""`` for none) may be left out. ``key`` puts
+    the grid in a container with that key (CSS class ``st-key-<key>``), for tests and styling.
+    Pictures go out as PNG, so RGB pictures are never re-encoded as JPEG.
+    """
     captions = list(captions) if captions is not None else [None] * len(pngs)
-    for start in range(0, len(pngs), columns):
-        cells = st.columns(columns)
-        for cell, png, caption in zip(
-            cells, pngs[start : start + columns], captions[start : start + columns], strict=False
-        ):
-            cell.image(png, caption=caption, width="stretch")
+    with st.container(key=key):
+        for start in range(0, len(pngs), columns):
+            cells = st.columns(columns)
+            for cell, png, caption in zip(
+                cells, pngs[start : start + columns], captions[start : start + columns],
+                strict=False,
+            ):
+                cell.image(png, caption=caption or None, width="stretch", output_format="PNG")

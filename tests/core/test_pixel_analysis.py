@@ -150,6 +150,22 @@ def test_nearest_is_the_brute_force_minimum_and_a_copy_is_distance_zero(codes):
     assert (codes[index[-1]] == codes[17]).all()
 
 
+def test_count_copies_counts_zeros_and_the_closest_other_sample():
+    assert pa.count_copies(np.array([412, 388, 501])) == (0, 388)
+    assert pa.count_copies(np.array([0, 388, 0, 17])) == (2, 17)
+    assert pa.count_copies(np.array([0, 0])) == (2, None)
+    assert pa.count_copies(np.array([], dtype=int)) == (0, None)
+
+
+def test_count_copies_finds_a_planted_copy(codes):
+    model = CategoricalNB(0.0).fit(codes, 256)
+    samples = np.vstack([model.sample(5, seed=1).astype(np.uint8), codes[3]])
+    _, distance = pa.nearest(samples, codes)
+    n_copies, closest = pa.count_copies(distance)
+    assert n_copies == 1
+    assert closest == distance[:5].min() > 0
+
+
 def test_nearest_rejects_mismatched_or_empty_inputs(codes):
     with pytest.raises(ValueError, match="same number of pixels"):
         pa.pixel_distances(codes[:2], codes[:2, :100])
@@ -173,6 +189,38 @@ def test_training_log_likelihood_from_counts_equals_the_average_over_faces(codes
     model = CategoricalNB(alpha).fit(codes, 256)
     direct = pa.log_likelihood_per_pixel(model, codes).mean()
     assert pa.training_log_likelihood_per_pixel(model) == pytest.approx(direct, rel=1e-12)
+
+
+@pytest.mark.parametrize("alpha", [0.0, 0.01, 1.0])
+def test_stray_colour_share_is_the_unseen_probability_averaged_over_pixels(codes, alpha):
+    model = CategoricalNB(alpha).fit(codes, 256)
+    by_loop = [
+        sum(model.theta_[j, c] for c in range(256) if not (codes[:, j] == c).any())
+        for j in range(1024)
+    ]
+    share = pa.stray_colour_share(model)
+    assert share == pytest.approx(sum(by_loop) / 1024, rel=1e-12, abs=1e-15)
+    assert (share == 0) == (alpha == 0)
+    # It is what samples show: the share of sampled pixels with a colour unseen there.
+    samples = model.sample(400, seed=3)
+    seen = model.counts_ > 0
+    stray = ~seen[np.arange(1024), samples]
+    assert stray.mean() == pytest.approx(share, abs=0.01)
+
+
+@pytest.mark.parametrize("alpha", [0.0, 0.001, 0.1, 5.0])
+def test_samples_score_no_higher_than_the_training_faces_in_expectation(codes, alpha):
+    """The claim behind stray_colour_share's docstring: E[log p(sample)] = −H(θ) per pixel
+    is at most the training faces' average, with equality at α = 0."""
+    model = CategoricalNB(alpha).fit(codes, 256)
+    theta = model.theta_
+    with np.errstate(divide="ignore", invalid="ignore"):
+        minus_entropy = np.where(theta > 0, theta * np.log(theta), 0.0).sum() / 1024
+    training = pa.training_log_likelihood_per_pixel(model)
+    if alpha == 0:
+        assert minus_entropy == pytest.approx(training, rel=1e-12)
+    else:
+        assert minus_entropy < training
 
 
 def test_an_unseen_colour_makes_a_face_impossible_at_alpha_zero(codes):

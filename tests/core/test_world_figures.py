@@ -25,7 +25,6 @@ from gdl_core.world_figures import (
     LAND_COLOUR,
     corners_from_selection,
     format_likelihood,
-    format_number,
     history_figure,
     land_data_uri,
     land_png,
@@ -193,14 +192,6 @@ def test_format_likelihood_special_cases():
     assert format_likelihood(math.nan) == "—"
     # 9.996 × 10⁻⁹¹ rounds to 10.0 × 10⁻⁹¹, which must carry to 1.0 × 10⁻⁹⁰.
     assert format_likelihood(math.log(9.996) - 91 * math.log(10)) == "1.0 × 10⁻⁹⁰"
-
-
-def test_format_number_uses_a_real_minus_sign_and_separators():
-    assert format_number(-54321.234) == "−54,321.23"
-    assert format_number(64800, 0) == "64,800"
-    assert format_number(-math.inf) == "−∞"
-    assert format_number(-0.001) == "0.00"
-    assert format_number(math.nan) == "—"
 
 
 # --------------------------------------------------------------------------- history
