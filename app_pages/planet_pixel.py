@@ -16,6 +16,7 @@ from gdl_core import pixel_figures, pixels, wrodl
 from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.numbers import format_number
 from ui.images import crisp_images, image_grid, outlined_face_png, pixel_face_png
+from ui.presenter import for_audience
 from ui.state import Param, next_seed, publish, restore
 
 # --------------------------------------------------------------------------- settings
@@ -359,7 +360,7 @@ with map_col:
     row = st.session_state[ROW.key]
     column = st.session_state[COLUMN.key]
     st.plotly_chart(
-        pixel_figures.entropy_figure(fit["entropy"], selected=(row, column)),
+        for_audience(pixel_figures.entropy_figure(fit["entropy"], selected=(row, column))),
         key="pp_entropy_map", on_select=_on_pick, selection_mode=("points",),
         width="stretch", config={"displayModeBar": False},
     )
@@ -381,7 +382,8 @@ with pixel_col:
     face.image(outlined_face_png(training[0].tobytes(), palette.tobytes(), (pixel,), ring=True),
                caption="Where it is, on face 0", width="stretch", output_format="PNG")
     st.plotly_chart(
-        pixel_figures.distribution_figure(table, palette, n), key="pp_distribution",
+        for_audience(pixel_figures.distribution_figure(table, palette, n)),
+        key="pp_distribution",
         width="stretch", config={"displayModeBar": False},
     )
     unseen = table.attrs["unseen_theta"]
@@ -416,10 +418,10 @@ c.caption(
     "vary."
 )
 st.plotly_chart(
-    pixel_figures.correlation_figure(
+    for_audience(pixel_figures.correlation_figure(
         (stats["corr_map"], drawn["corr_map"]),
         (f"Training faces ({n:,})", f"Naive Bayes samples ({N_STATS})"),
-    ),
+    )),
     key="pp_correlation", width="stretch", config={"displayModeBar": False},
 )
 

@@ -23,6 +23,7 @@ from gdl_core.world_figures import (
     land_data_uri,
     world_figure,
 )
+from ui.presenter import for_audience
 from ui.state import Param, keep, next_seed, publish, restore
 
 # --------------------------------------------------------------------------- state
@@ -255,14 +256,14 @@ with map_col:
         samples = box_samples(box.as_tuple(), m, seed, draw)
         kinds = verdicts(box.as_tuple(), m, seed, draw, n, radius)
     st.plotly_chart(
-        world_figure(
+        for_audience(world_figure(
             points,
             box=box,
             land=land_image() if st.session_state[DATA[2].key] else None,
             samples=samples,
             verdicts=kinds,
             height=480,
-        ),
+        )),
         key=MAP_KEY,
         on_select=_on_select,
         selection_mode=("box",),
@@ -308,12 +309,12 @@ with history_col:
     st.subheader("Every box you have tried")
     attempts = [(entry["area"], entry["ll"]) for entry in history]
     st.plotly_chart(
-        history_figure(
+        for_audience(history_figure(
             attempts,
             n,
             mle=None if mle_box is None else (Box(*mle_box).area, mle_ll),
             current=len(attempts) - 1 if attempts else None,
-        ),
+        )),
         key="world_history_chart",
         config={"displayModeBar": False},
         theme=None,

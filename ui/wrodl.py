@@ -16,6 +16,7 @@ from gdl_core import wrodl_figures as figures
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.naive_bayes import CategoricalNB
 from ui.images import avatar_png
+from ui.presenter import for_audience
 from ui.state import Param, restore
 
 #: The pseudocount slider's stops: fine steps near 0, then roughly ×2.5 per step up to 10.
@@ -177,7 +178,9 @@ def novelty_chart(kind: str, alpha: float):
 
 def chart(figure, key: str, where=st) -> None:
     """Show one of these figures: its own colours and fonts (not the theme's), no toolbar."""
-    where.plotly_chart(figure, key=key, theme=None, config={"displayModeBar": False})
+    where.plotly_chart(
+        for_audience(figure), key=key, theme=None, config={"displayModeBar": False}
+    )
 
 
 # --- faces on screen ------------------------------------------------------------------------

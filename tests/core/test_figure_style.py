@@ -32,3 +32,25 @@ def test_png_bytes_round_trips_and_passes_options():
     two = Image.fromarray((rgb[..., 0] > 127).astype(np.uint8), mode="L").convert("P")
     two.putpalette([0, 0, 0, 255, 255, 255] + [0, 0, 0] * 254)
     assert len(png_bytes(two, bits=1)) < len(png_bytes(two))
+
+
+def test_scale_fonts_enlarges_every_font_and_nothing_else():
+    import plotly.graph_objects as go
+
+    from gdl_core.figure_style import scale_fonts
+
+    figure = go.Figure(
+        go.Scatter(x=[1, 2], y=[3, 4], mode="markers+text", text=["a", "b"],
+                   marker={"size": 9}, textfont={"size": 10}),
+        layout={"font": {"size": 12}, "xaxis": {"tickfont": {"size": 11}},
+                "annotations": [{"text": "note", "font": {"size": 14}}], "height": 300},
+    )
+    big = scale_fonts(figure, 1.5)
+    assert big.layout.font.size == 18
+    assert big.layout.xaxis.tickfont.size == 16.5
+    assert big.layout.annotations[0].font.size == 21
+    assert big.data[0].textfont.size == 15
+    assert big.data[0].marker.size == 9  # a marker is not text
+    assert big.layout.height == 300
+    assert figure.layout.font.size == 12  # the original is untouched
+    assert scale_fonts(go.Figure(), 2).layout.font.size == 32
