@@ -12,21 +12,20 @@ same run.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
-from bench.timing import best_seconds
+from bench.apptest import app, check, home_rerun_ms
+from bench.timing import best_seconds, median_ms
 from gdl_core import pixel_analysis as pa
 from gdl_core import pixels
 from gdl_core.naive_bayes import CategoricalNB
 
-ROOT = Path(__file__).resolve().parents[1]
 N = 2000
 ALPHAS = (0.01, 0.1, 0.5, 1.0, 0.001, 0.0)
 
@@ -40,15 +39,8 @@ def _clear_caches() -> None:
 
 def _timed_run(element) -> float:
     start = time.perf_counter()
-    element.run(timeout=300)
+    element.run()
     return time.perf_counter() - start
-
-
-def _app(**query) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
-    for name, value in query.items():
-        app.query_params[name] = value
-    return app
 
 
 def bench_cold_build() -> None:
@@ -66,38 +58,30 @@ def bench_cold_build() -> None:
           f"-> drawing is {core / warm:.0f}x the bookkeeping")
 
     _clear_caches()
-    app = _app(n=str(N))
-    app.run(timeout=300)
-    page = _timed_run(app.switch_page("app_pages/planet_pixel.py"))
-    assert not app.exception, app.exception
+    at = app(timeout=300, n=str(N))
+    at.run()
+    page = _timed_run(at.switch_page("app_pages/planet_pixel.py"))
+    check(at)
     print(f"  first AppTest render of the page at {N:,} faces from cold caches: {page:.1f} s")
 
 
 def bench_alpha_rerun() -> None:
     """Median server-side rerun after moving α, once every value has been seen (warm)."""
-    home = _app()
-    home.run(timeout=300)
-    toggle = home.toggle(key="presenter_mode")
-    home_runs = []
-    for i in range(2 * len(ALPHAS)):
-        home_runs.append(_timed_run(toggle.set_value(i % 2 == 0)))
-        toggle = home.toggle(key="presenter_mode")
-    home_ms = statistics.median(home_runs[2:]) * 1e3
+    home_ms = home_rerun_ms(10)
 
-    app = _app(n=str(N))
-    app.run(timeout=300)
-    app.switch_page("app_pages/planet_pixel.py").run(timeout=300)
-    first = [_timed_run(app.select_slider(key="pp_alpha").set_value(a)) for a in ALPHAS]
-    warm = [
-        _timed_run(app.select_slider(key="pp_alpha").set_value(a))
-        for _ in range(3)
-        for a in ALPHAS
-    ]
-    assert not app.exception, app.exception
-    warm_ms = statistics.median(warm) * 1e3
+    at = app(timeout=300, n=str(N))
+    at.run()
+    at.switch_page("app_pages/planet_pixel.py").run()
+    first = [_timed_run(at.select_slider(key="pp_alpha").set_value(a)) for a in ALPHAS]
+    check(at)
+    moves = 3 * len(ALPHAS)
+    alphas = itertools.cycle(ALPHAS)
+    warm_ms = median_ms(
+        lambda: check(at.select_slider(key="pp_alpha").set_value(next(alphas)).run()), moves
+    )
     first_ms = statistics.median(first) * 1e3
     print(f"AppTest rerun after moving α at {N:,} faces, warm caches: median {warm_ms:.0f} ms "
-          f"(budget 150 ms) over {len(warm)} moves")
+          f"(budget 150 ms) over {moves} moves")
     print(f"  reference, a rerun of the home page: median {home_ms:.0f} ms "
           f"-> the page costs {warm_ms / home_ms:.1f}x the home page")
     print(f"  first visit of each α (fit, 200 samples, nearest faces, likelihoods, new PNGs): "

@@ -12,94 +12,48 @@ Budget (issue 3): rerun ≤ 100 ms, map payload < 300 KB.
 
 from __future__ import annotations
 
-import contextlib
-import statistics
-import time
-from pathlib import Path
+import itertools
 
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest
+from bench.apptest import app, check, home_rerun_ms
+from bench.timing import median_ms
 
-ROOT = Path(__file__).resolve().parents[1]
 REPEATS = 11
 RERUN_BUDGET_MS = 100.0
 PAYLOAD_BUDGET = 300_000
 
 
-@contextlib.contextmanager
-def _navigation_app():
-    """Run app.py on every AppTest rerun, as the server does (see tests/app/conftest.py)."""
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
-    try:
-        yield
-    finally:
-        PagesManager.__init__ = original
-
-
-def _app(**query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at
-
-
-def _median_ms(step) -> float:
-    times = []
-    for i in range(REPEATS):
-        start = time.perf_counter()
-        step(i)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def home_rerun_ms() -> float:
-    at = _app()
-    at.run()
-    return _median_ms(lambda i: at.run())
-
-
 def corner_rerun_ms(n: int) -> float:
-    at = _app(n=str(n))
+    at = app(n=str(n))
     at.run()
     at.switch_page("app_pages/world.py").run()
-    at.number_input(key="world_lon_min").set_value(-170.0).run()  # warm every cache
-    assert not at.exception, at.exception
-
-    def move(i: int) -> None:
-        at.number_input(key="world_lon_min").set_value(-170.0 + (i % 2)).run()
-
-    ms = _median_ms(move)
-    assert not at.exception, at.exception
-    return ms
+    check(at.number_input(key="world_lon_min").set_value(-170.0).run())  # warm every cache
+    corners = itertools.cycle((-170.0, -169.0))
+    return median_ms(
+        lambda: check(at.number_input(key="world_lon_min").set_value(next(corners)).run()),
+        REPEATS,
+    )
 
 
 def map_payload(n: int, land: bool, samples: int = 0) -> int:
-    at = _app(n=str(n), land="1" if land else "0")
+    at = app(n=str(n), land="1" if land else "0")
     at.run()
     at.switch_page("app_pages/world.py").run()
     if samples:
         at.slider(key="world_m").set_value(samples).run()
         at.toggle(key="world_show_samples").set_value(True).run()
-    assert not at.exception, at.exception
+    check(at)
     return len(at.get("plotly_chart")[0].proto.spec)
 
 
 def main() -> None:
-    with _navigation_app():
-        home = home_rerun_ms()
-        rerun_50 = corner_rerun_ms(50)
-        rerun_5000 = corner_rerun_ms(5_000)
-        payloads = {
-            "land hidden": map_payload(5_000, land=False),
-            "land revealed": map_payload(5_000, land=True),
-            "land revealed + 2,000 samples": map_payload(5_000, land=True, samples=2_000),
-        }
+    home = home_rerun_ms(REPEATS)
+    rerun_50 = corner_rerun_ms(50)
+    rerun_5000 = corner_rerun_ms(5_000)
+    payloads = {
+        "land hidden": map_payload(5_000, land=False),
+        "land revealed": map_payload(5_000, land=True),
+        "land revealed + 2,000 samples": map_payload(5_000, land=True, samples=2_000),
+    }
     print("World-map page (AppTest, server time, warm caches, median of", REPEATS, "runs)")
     print(f"  rerun after moving a corner, N = 50:     {rerun_50:6.1f} ms")
     print(f"  rerun after moving a corner, N = 5,000:  {rerun_5000:6.1f} ms"

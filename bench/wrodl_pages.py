@@ -9,16 +9,15 @@ in the same process, so the figures travel between machines.
 
 from __future__ import annotations
 
-import contextlib
 import statistics
 import time
-from pathlib import Path
 
 import streamlit as st
 import streamlit.logger
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from bench.apptest import app, check, home_rerun_ms
+from bench.timing import median_ms
 from gdl_core import avatars, wrodl
 
 
@@ -32,58 +31,20 @@ _quiet()
 from ui import wrodl as w  # noqa: E402 - after _quiet(): importing defines cached functions
 from ui.images import avatar_png  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGES = ("app_pages/wrodl_counting.py", "app_pages/wrodl_naive_bayes.py")
 REPEATS = 10
 RERUN_BUDGET_MS = 150
 COLD_BUDGET_MS = 300
 
 
-@contextlib.contextmanager
-def _navigation_app():
-    """The whole app in AppTest, run through app.py on every rerun (see tests/app/conftest)."""
-    original = PagesManager.__init__
-
-    def init_for_navigation(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init_for_navigation
-    try:
-        yield AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    finally:
-        PagesManager.__init__ = original
-
-
-def _median_ms(action, repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1e3
-
-
-def _check(at: AppTest) -> AppTest:
-    if at.exception:
-        raise RuntimeError(f"the page raised: {at.exception[0].message}")
-    return at
-
-
-def home_rerun_ms(at: AppTest) -> float:
-    at.switch_page("app_pages/home.py").run()
-    at.run()
-    return _median_ms(lambda: _check(at.run()))
-
-
 def alpha_rerun_ms(at: AppTest, page: str) -> float:
     """Median rerun after moving α between two stops whose results are already cached."""
-    _check(at.switch_page(page).run())
+    check(at.switch_page(page).run())
     stops = iter(w.ALPHAS[6:9] * (REPEATS + 5))  # 0.5, 1, 2, 0.5, ...
     for _ in range(6):  # warm every cache the three stops touch
-        _check(at.select_slider(key=w.ALPHA.key).set_value(next(stops)).run())
-    return _median_ms(
-        lambda: _check(at.select_slider(key=w.ALPHA.key).set_value(next(stops)).run())
+        check(at.select_slider(key=w.ALPHA.key).set_value(next(stops)).run())
+    return median_ms(
+        lambda: check(at.select_slider(key=w.ALPHA.key).set_value(next(stops)).run()), REPEATS
     )
 
 
@@ -91,7 +52,7 @@ def sample_again_ms(at: AppTest, page: str, button: str) -> float:
     """Median rerun after "Sample again", with every avatar forgotten except the 50 training
     faces and the large portraits (so the ten samples are drawn afresh unless they copy a
     training face, as on a first visit)."""
-    _check(at.switch_page(page).run())
+    check(at.switch_page(page).run())
     times = []
     for _ in range(REPEATS):
         _quiet()  # the warm-up below runs outside the app
@@ -100,7 +61,7 @@ def sample_again_ms(at: AppTest, page: str, button: str) -> float:
         w.avatars(w.training_codes())
         avatar_png(w.face_tuples(wrodl.encode(wrodl.COMBINATION_1))[0], 256)  # both portraits
         start = time.perf_counter()
-        _check(at.button(key=button).click().run())
+        check(at.button(key=button).click().run())
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1e3
 
@@ -121,8 +82,7 @@ def cold_draw_ms(kind: str, alpha: float) -> float:
 
 
 def main() -> None:
-    with _navigation_app() as at:
-        _measure_pages(at)
+    _measure_pages(app())
     for kind, alpha in (("naive_bayes", 0.0), ("multinomial", 1.0)):
         cold = cold_draw_ms(kind, alpha)
         print(f"cold: fit {kind} (α = {alpha:g}), sample 10 and draw them as 128 px PNGs: "
@@ -130,10 +90,10 @@ def main() -> None:
 
 
 def _measure_pages(at: AppTest) -> None:
-    _check(at.run())
+    check(at.run())
     for page in PAGES:  # first visits: render the 50 faces and fill the caches
-        _check(at.switch_page(page).run())
-    home = home_rerun_ms(at)
+        check(at.switch_page(page).run())
+    home = home_rerun_ms(REPEATS)
     print(f"home page rerun (reference): {home:.0f} ms (median of {REPEATS})")
     for page in PAGES:
         rerun = alpha_rerun_ms(at, page)
