@@ -7,7 +7,7 @@ from gdl_core import novelty, wrodl
 from gdl_core.wrodl_figures import format_prob
 from ui import wrodl as w
 from ui.images import face_key, image_grid
-from ui.state import Param, next_seed, publish, restore
+from ui.state import Param, publish, restore
 
 SEED = w.seed_param("wrodl_mn_seed")
 FACE = Param("wrodl_face", "face", 3, lo=0, hi=49)
@@ -131,15 +131,9 @@ st.markdown(
     "A sample is a **copy** when all five features match some face in the data, and "
     "**new** otherwise. The chapter's second rule asks for new faces, not copies."
 )
-seed_col, again_col, rate_col, _ = st.columns([1.2, 1, 1.4, 1.4], vertical_alignment="bottom")
-seed_col.number_input("Seed", min_value=0, max_value=w.MAX_SEED, step=1, key=SEED.key)
-again_col.button(
-    "Sample again", key="wrodl_mn_again", icon=":material/casino:",
-    on_click=next_seed, args=(SEED.key, w.MAX_SEED),
+codes, copies, _ = w.sample_controls(
+    "multinomial", alpha, N_SAMPLES, SEED.key, "wrodl_mn_again"
 )
-codes, copies = w.draw("multinomial", alpha, N_SAMPLES, int(st.session_state[SEED.key]))
-n_new = int((copies < 0).sum())
-rate_col.metric("New faces in this batch", f"{n_new} of {N_SAMPLES}")
 w.show_samples(codes, copies, key="wrodl_mn_samples")
 
 w.chart(w.novelty_chart("multinomial", alpha), "wrodl_novelty")

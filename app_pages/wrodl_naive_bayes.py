@@ -6,7 +6,7 @@ from gdl_core import wrodl
 from gdl_core.wrodl_figures import format_prob, format_product, parameter_table
 from ui import wrodl as w
 from ui.images import face_key
-from ui.state import Param, next_seed, publish, restore
+from ui.state import Param, publish, restore
 
 FEATURE_NAMES = list(wrodl.FEATURES)
 SEED = w.seed_param("wrodl_nb_seed")
@@ -158,17 +158,9 @@ st.markdown(
     "wheels. Every face gets a green *new* badge unless all five features match a face "
     "in the data."
 )
-seed_col, again_col, batch_col, chance_col = st.columns(
-    [1.2, 1, 1.4, 1.4], vertical_alignment="bottom"
+codes, copies, chance_col = w.sample_controls(
+    "naive_bayes", alpha, N_SAMPLES, SEED.key, "wrodl_nb_again"
 )
-seed_col.number_input("Seed", min_value=0, max_value=w.MAX_SEED, step=1, key=SEED.key)
-again_col.button(
-    "Sample again", key="wrodl_nb_again", icon=":material/casino:",
-    on_click=next_seed, args=(SEED.key, w.MAX_SEED),
-)
-codes, copies = w.draw("naive_bayes", alpha, N_SAMPLES, int(st.session_state[SEED.key]))
-n_new = int((copies < 0).sum())
-batch_col.metric("New faces in this batch", f"{n_new} of {N_SAMPLES}")
 chance_new = w.novelty_by_alpha("naive_bayes")["expected"][w.ALPHAS.index(alpha)]
 chance_col.metric("Chance a sample is new", f"{chance_new:.0%}")
 w.show_samples(codes, copies, key="wrodl_nb_faces")

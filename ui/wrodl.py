@@ -17,7 +17,7 @@ from gdl_core.multinomial import JointMultinomial
 from gdl_core.naive_bayes import CategoricalNB
 from ui.images import avatar_png
 from ui.presenter import for_audience
-from ui.state import Param, restore
+from ui.state import Param, next_seed, restore
 
 #: The pseudocount slider's stops: fine steps near 0, then roughly ×2.5 per step up to 10.
 ALPHAS: tuple[float, ...] = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
@@ -181,6 +181,25 @@ def chart(figure, key: str, where=st) -> None:
     where.plotly_chart(
         for_audience(figure), key=key, theme=None, config={"displayModeBar": False}
     )
+
+
+def sample_controls(kind: str, alpha: float, n: int, seed_key: str, button_key: str):
+    """Seed input, "Sample again" button and the batch's novelty read-out, in one row.
+
+    Returns the ``n`` sampled codes, their copy marks (see :func:`draw`) and the row's last
+    column, free for a page's own read-out.
+    """
+    seed_col, again_col, batch_col, free_col = st.columns(
+        [1.2, 1, 1.4, 1.4], vertical_alignment="bottom"
+    )
+    seed_col.number_input("Seed", min_value=0, max_value=MAX_SEED, step=1, key=seed_key)
+    again_col.button(
+        "Sample again", key=button_key, icon=":material/casino:",
+        on_click=next_seed, args=(seed_key, MAX_SEED),
+    )
+    codes, copies = draw(kind, alpha, n, int(st.session_state[seed_key]))
+    batch_col.metric("New faces in this batch", f"{int((copies < 0).sum())} of {n}")
+    return codes, copies, free_col
 
 
 # --- faces on screen ------------------------------------------------------------------------

@@ -7,18 +7,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.helpers import open_page
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/planet_pixel.py"
 TIMEOUT = 120  # a cold 2,000-face build draws ~850 distinct faces (~8 s); be generous
 
 
-def open_page(app, **query):
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run(timeout=TIMEOUT)
-    app.switch_page(PAGE).run(timeout=TIMEOUT)
-    assert not app.exception, app.exception
-    return app
+def open_pixel_page(app, **query):
+    return open_page(app, PAGE, timeout=TIMEOUT, **query)
 
 
 def text_of(app) -> str:
@@ -38,7 +35,7 @@ def test_the_page_is_in_the_navigation(app):
 
 
 def test_renders_every_section_at_50_faces(app):
-    open_page(app)
+    open_pixel_page(app)
     assert app.title[0].value.startswith("Planet Pixel")
     headers = [h.value for h in app.header]
     assert len(headers) == 5
@@ -55,7 +52,7 @@ def test_renders_every_section_at_50_faces(app):
 
 
 def test_table_1_3_shows_ten_rows_of_ten_palette_indices(app):
-    open_page(app)
+    open_pixel_page(app)
     table = app.table[0].value
     assert table.shape == (10, 10)
     assert list(table.columns) == [f"px_{j}" for j in range(458, 468)]
@@ -66,7 +63,7 @@ def test_table_1_3_shows_ten_rows_of_ten_palette_indices(app):
 
 
 def test_renders_at_2000_faces(app):
-    open_page(app, n="2000")
+    open_pixel_page(app, n="2000")
     assert app.select_slider(key="pp_n").value == 2000
     labels = [m.label for m in app.metric]
     assert "2,000 training faces" in labels
@@ -79,7 +76,7 @@ def test_renders_at_2000_faces(app):
 
 
 def test_alpha_seed_and_size_are_read_from_the_url(app):
-    open_page(app, alpha="0.01", seed="42", n="200")
+    open_pixel_page(app, alpha="0.01", seed="42", n="200")
     assert app.select_slider(key="pp_alpha").value == pytest.approx(0.01)
     assert app.number_input(key="pp_seed").value == 42
     assert app.select_slider(key="pp_n").value == 200
@@ -88,7 +85,7 @@ def test_alpha_seed_and_size_are_read_from_the_url(app):
 
 
 def test_alpha_and_seed_are_written_to_the_url(app):
-    open_page(app)
+    open_pixel_page(app)
     app.select_slider(key="pp_alpha").set_value(0.5).run(timeout=TIMEOUT)
     app.number_input(key="pp_seed").set_value(9).run(timeout=TIMEOUT)
     assert app.query_params["alpha"] == "0.5"
@@ -104,9 +101,9 @@ def test_alpha_and_seed_are_written_to_the_url(app):
 
 
 def test_the_same_url_gives_the_same_samples(app):
-    open_page(app, alpha="0.1", seed="5")
+    open_pixel_page(app, alpha="0.1", seed="5")
     other = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    open_page(other, alpha="0.1", seed="5")
+    open_pixel_page(other, alpha="0.1", seed="5")
     distances = [i.captions[0] for i in images(app)[31:41]]
     assert all(d.isdigit() and 0 < int(d) <= 1024 for d in distances)
     assert distances == [i.captions[0] for i in images(other)[31:41]]
@@ -127,7 +124,7 @@ def test_the_same_url_gives_the_same_samples(app):
     ],
 )
 def test_bad_url_values_give_a_notice_not_an_error(app, query, fragment):
-    open_page(app, **query)
+    open_pixel_page(app, **query)
     notices = " ".join(w.value for w in app.warning)
     assert fragment in notices
     assert app.select_slider(key="pp_alpha").value in (0.0, 0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0)
@@ -136,7 +133,7 @@ def test_bad_url_values_give_a_notice_not_an_error(app, query, fragment):
 
 
 def test_the_pixel_picker_shows_that_pixels_colours(app):
-    open_page(app)
+    open_pixel_page(app)
     assert "Pixel 458" in text_of(app)
     app.number_input(key="pp_row").set_value(3).run(timeout=TIMEOUT)
     app.number_input(key="pp_col").set_value(20).run(timeout=TIMEOUT)
@@ -147,7 +144,7 @@ def test_the_pixel_picker_shows_that_pixels_colours(app):
 
 
 def test_settings_survive_a_visit_to_another_page(app):
-    open_page(app, alpha="0.1", seed="3")
+    open_pixel_page(app, alpha="0.1", seed="3")
     app.switch_page("app_pages/home.py").run(timeout=TIMEOUT)
     app.switch_page(PAGE).run(timeout=TIMEOUT)
     assert app.select_slider(key="pp_alpha").value == pytest.approx(0.1)

@@ -11,18 +11,14 @@ import pytest
 
 from gdl_core.world import Box, judge, sample_land
 from gdl_core.world_figures import format_likelihood
+from tests.app.helpers import open_page
 
 PAGE = "app_pages/world.py"
 CORNERS = ("world_lon_min", "world_lon_max", "world_lat_min", "world_lat_max")
 
 
 def _open(app, **query):
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(PAGE).run()
-    assert not app.exception, app.exception
-    return app
+    return open_page(app, PAGE, **query)
 
 
 def _metric(app, label: str) -> str:

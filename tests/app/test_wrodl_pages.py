@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.app.helpers import open_page
+
 COUNTING = "app_pages/wrodl_counting.py"
 NAIVE_BAYES = "app_pages/wrodl_naive_bayes.py"
 ALPHA = "wrodl_alpha"
@@ -33,15 +35,6 @@ THETA_1_2 = {  # θ̂ = n / 50 as the book prints it
     "accessoriesType": [0.22, 0.44, 0.34],
     "clothingType": [0.14, 0.36, 0.38, 0.12],
 }
-
-
-def open_page(app, page, **query):
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception, app.exception
-    return app
 
 
 def metric(app, label_start: str) -> str:
