@@ -13,6 +13,12 @@ class Step:
     idea: str
     page: str | None = None
     icon: str = ":material/arrow_forward:"
+    nav_title: str | None = None  # a shorter name for the sidebar, where space is tight
+
+    @property
+    def label(self) -> str:
+        """The name shown in the navigation."""
+        return self.nav_title or self.title
 
 
 PATH: tuple[Step, ...] = (
@@ -28,6 +34,7 @@ PATH: tuple[Step, ...] = (
         "observed points. The smallest box that still holds every point wins.",
         page="app_pages/world.py",
         icon=":material/public:",
+        nav_title="Likelihood and the MLE",
     ),
     Step(
         "Counting and smoothing",

@@ -28,7 +28,7 @@ def _open_world(visit, query: str = ""):
         visit.open(f"world?{query}")
     else:
         visit.page.get_by_test_id("stSidebarNav").get_by_text(
-            "Likelihood and maximum likelihood"
+            "Likelihood and the MLE"
         ).click()
         visit.page.wait_for_url("**/world**")
         visit.wait_until_idle()
