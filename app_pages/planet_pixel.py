@@ -126,7 +126,7 @@ def _fit(n: int, alpha: float) -> dict:
     training_mean = pa.training_log_likelihood_per_pixel(model)  # from the counts: quick
     return {
         "entropy": pa.entropy_map(model.theta_),
-        "ll_training": pa.LikelihoodSummary(training_mean, training_mean, n, 0),
+        "ll_training": pa.LikelihoodSummary(mean=training_mean, n_faces=n, n_impossible=0),
         "ll_held_out": pa.summarise_log_likelihood(pa.log_likelihood_per_pixel(model, held_out)),
         "stray": pa.stray_colour_share(model),
     }

@@ -323,7 +323,6 @@ class LikelihoodSummary:
     """Average log-likelihood per pixel of a set of faces, and how many were impossible."""
 
     mean: float  # over all faces: −inf as soon as one face has probability 0
-    mean_possible: float  # over the faces with probability > 0 (nan if there are none)
     n_faces: int
     n_impossible: int
 
@@ -336,13 +335,10 @@ class LikelihoodSummary:
 def summarise_log_likelihood(per_pixel: np.ndarray) -> LikelihoodSummary:
     """Summarise the output of :func:`log_likelihood_per_pixel`."""
     per_pixel = np.asarray(per_pixel, dtype=float)
-    possible = np.isfinite(per_pixel)
-    n_impossible = int((~possible).sum())
     return LikelihoodSummary(
         mean=float(per_pixel.mean()) if len(per_pixel) else math.nan,
-        mean_possible=float(per_pixel[possible].mean()) if possible.any() else math.nan,
         n_faces=len(per_pixel),
-        n_impossible=n_impossible,
+        n_impossible=int((~np.isfinite(per_pixel)).sum()),
     )
 
 
