@@ -1,7 +1,7 @@
 """Planet Pixel: the Naive Bayes model that worked on five features, applied to 1,024 pixels.
 
-Thin page: widgets, layout and state. The numbers come from ``gdl_core.pixel_analysis`` and
-the pictures from ``gdl_core.pixel_figures``; everything costly is cached by the settings it
+Thin page: widgets, layout and state. The numbers come from ``gdl_core.pixels.analysis`` and
+the pictures from ``gdl_core.pixels.figures``; everything costly is cached by the settings it
 depends on (the data by N; the fit by (N, α); the samples by (N, α, seed)).
 """
 
@@ -11,10 +11,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from gdl_core import pixel_analysis as pa
-from gdl_core import pixel_figures, pixels, wrodl
+from gdl_core import pixels, wrodl
 from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.numbers import format_number
+from gdl_core.pixels import analysis as pa
+from gdl_core.pixels import figures as pixel_figures
 from ui.images import crisp_images, image_grid, outlined_face_png, pixel_face_png
 from ui.presenter import for_audience
 from ui.state import Param, next_seed, publish, restore
@@ -190,7 +191,7 @@ def _pngs(kind: str, n: int, alpha: float = 0.0, seed: int = 0) -> list[bytes]:
 
 
 def _copies_text(copies: tuple[int, int | None]) -> str:
-    """What :func:`gdl_core.pixel_analysis.count_copies` found among the samples shown."""
+    """What :func:`gdl_core.pixels.analysis.count_copies` found among the samples shown."""
     n_copies, closest = copies
     farther = (f"differs from every training face in at least **{closest:,} of 1,024 pixels**"
                if closest is not None else "")

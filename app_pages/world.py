@@ -1,7 +1,7 @@
 """Likelihood on a world map: draw a box p_model over points from a hidden p_data and score it.
 
 Thin page: widgets, layout and state. The statistics come from ``gdl_core.world`` and the
-pictures from ``gdl_core.world_figures``.
+pictures from ``gdl_core.world.figures``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 from gdl_core.world import Box, judge, sample_land
-from gdl_core.world_figures import (
+from gdl_core.world.figures import (
     MAP_EXTENT,
     VERDICT_STYLE,
     corners_from_selection,

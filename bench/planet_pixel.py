@@ -22,9 +22,9 @@ import streamlit as st
 
 from bench.apptest import app, check, home_rerun_ms
 from bench.timing import best_seconds, median_ms
-from gdl_core import pixel_analysis as pa
 from gdl_core import pixels
 from gdl_core.naive_bayes import CategoricalNB
+from gdl_core.pixels import analysis as pa
 
 N = 2000
 ALPHAS = (0.01, 0.1, 0.5, 1.0, 0.001, 0.0)
@@ -33,8 +33,8 @@ ALPHAS = (0.01, 0.1, 0.5, 1.0, 0.001, 0.0)
 def _clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
-    pixels._codes_cached.cache_clear()
-    pixels._palette_cached.cache_clear()
+    pixels.encoding._codes_cached.cache_clear()
+    pixels.encoding._palette_cached.cache_clear()
 
 
 def _timed_run(element) -> float:

@@ -1,4 +1,4 @@
-"""Build ``assets/land_mask.png``: a 0.25° land/sea raster of the whole world.
+"""Build ``gdl_core/data/land_mask.png``: a 0.25° land/sea raster of the whole world.
 
 Source: the PyPI package ``global-land-mask`` (MIT licence), which ships the NOAA GLOBE
 land mask at 30 arc-seconds (1/120°, a 21,600 × 43,200 grid). This script is run by hand,
@@ -22,7 +22,7 @@ The result is deterministic: the same source and the same pillow give the same b
 Usage::
 
     pip install "global-land-mask==1.0.0"
-    python scripts/build_land_mask.py            # writes assets/land_mask.png
+    python scripts/build_land_mask.py            # writes gdl_core/data/land_mask.png
     python scripts/build_land_mask.py --check    # exits 1 if the committed PNG differs
 """
 
@@ -38,7 +38,7 @@ from PIL import Image
 
 ROWS, COLS = 720, 1440  # 0.25° cells
 FINE_PER_CELL = 30  # 0.25° / (1/120°)
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "assets" / "land_mask.png"
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "gdl_core" / "data" / "land_mask.png"
 
 
 def load_source() -> np.ndarray:

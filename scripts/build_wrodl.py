@@ -1,4 +1,4 @@
-"""Build ``assets/wrodl.csv``: our reconstruction of the 50 Wrodl faces.
+"""Build ``gdl_core/data/wrodl.csv``: our reconstruction of the 50 Wrodl faces.
 
 The book publishes rows 0-9 (Table 1-1), each feature's value counts over all 50 rows
 (Table 1-2), and that "combination 1" occurs twice and "combination 2" never. This script
@@ -168,7 +168,7 @@ def check(frame: pd.DataFrame) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "assets" / "wrodl.csv")
+    parser.add_argument("--out", type=Path, default=ROOT / "gdl_core" / "data" / "wrodl.csv")
     parser.add_argument("--shuffles", type=int, default=1000,
                         help="random shuffles to compare the dependence with (0 to skip)")
     args = parser.parse_args(argv)

@@ -12,8 +12,9 @@ import numpy as np
 import streamlit as st
 from PIL import Image
 
-from gdl_core import avatars, pixel_figures, pixels
+from gdl_core import avatars, pixels
 from gdl_core.images import png_bytes
+from gdl_core.pixels import figures as pixel_figures
 from gdl_core.wrodl import FEATURES
 
 

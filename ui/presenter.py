@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from gdl_core.figure_style import scale_fonts
+from gdl_core.style import scale_fonts
 
 _PROJECTOR_CSS = """
 <style>

@@ -12,9 +12,9 @@ import pandas as pd
 import streamlit as st
 
 from gdl_core import novelty, wrodl
-from gdl_core import wrodl_figures as figures
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.naive_bayes import CategoricalNB
+from gdl_core.wrodl import figures
 from ui.images import avatar_png
 from ui.presenter import for_audience
 from ui.state import Param, next_seed, restore

@@ -53,7 +53,7 @@ def sample_table(app):
 
 def distinct_training_faces() -> int:
     """Independent of gdl_core: read the CSV with the csv module and count with a set."""
-    with open(ROOT / "assets" / "wrodl.csv", newline="") as handle:
+    with open(ROOT / "gdl_core" / "data" / "wrodl.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 50
     return len({tuple(row[f] for f in sorted(row) if f != "face_id") for row in rows})

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from gdl_core import pixel_analysis as pa
 from gdl_core import pixels, wrodl
 from gdl_core.naive_bayes import CategoricalNB
+from gdl_core.pixels import analysis as pa
 
 pytestmark = pytest.mark.filterwarnings("error")
 

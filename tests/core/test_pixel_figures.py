@@ -7,10 +7,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from gdl_core import pixel_analysis as pa
-from gdl_core import pixel_figures as pf
 from gdl_core import pixels
 from gdl_core.naive_bayes import CategoricalNB
+from gdl_core.pixels import analysis as pa
+from gdl_core.pixels import figures as pf
 
 pytestmark = pytest.mark.filterwarnings("error")
 

@@ -125,8 +125,8 @@ def test_different_faces_give_different_rows(dataset):
 
 def test_same_input_gives_byte_identical_output_even_from_a_cold_cache(faces, dataset):
     codes, palette = dataset
-    pixels._codes_cached.cache_clear()
-    pixels._palette_cached.cache_clear()
+    pixels.encoding._codes_cached.cache_clear()
+    pixels.encoding._palette_cached.cache_clear()
     avatars._render_cached.cache_clear()
     codes2, palette2 = pixels.make_dataset(faces)
     assert codes2.tobytes() == codes.tobytes()

@@ -423,7 +423,7 @@ def test_judge_output_type_and_custom_mask():
 
 def test_judge_and_nearest_distance_match_a_brute_force_loop(monkeypatch):
     # Tiny chunks so the chunked code path runs many times.
-    monkeypatch.setattr(world, "_CHUNK_ELEMENTS", 37)
+    monkeypatch.setattr(world.rules, "_CHUNK_ELEMENTS", 37)
     rng = np.random.default_rng(12)
     box = Box(-20, 40, 30, 60)  # Europe and North Africa: land and sea
     samples = box.sample(300, rng)

@@ -1,4 +1,4 @@
-"""Tests for gdl_core.world_figures: the world map, the history chart, the land image, reading
+"""Tests for gdl_core.world.figures: the world map, the history chart, the land image, reading
 a dragged box back, and numbers written for people.
 
 The figures are built without plotly's per-property validation (for speed), so every test
@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 
 from gdl_core.world import VERDICTS, Box, judge, land_mask, sample_land
-from gdl_core.world_figures import (
+from gdl_core.world.figures import (
     BOX_COLOUR,
     LAND_COLOUR,
     corners_from_selection,

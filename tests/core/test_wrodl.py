@@ -205,4 +205,4 @@ def test_build_script_reproduces_the_shipped_csv(tmp_path):
          "--shuffles", "0"],
         check=True, capture_output=True,
     )
-    assert out.read_bytes() == (ROOT / "assets" / "wrodl.csv").read_bytes()
+    assert out.read_bytes() == (ROOT / "gdl_core" / "data" / "wrodl.csv").read_bytes()

@@ -9,7 +9,7 @@ import pytest
 from gdl_core import wrodl
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.naive_bayes import CategoricalNB
-from gdl_core.wrodl_figures import (
+from gdl_core.wrodl.figures import (
     comparison_figure,
     format_prob,
     format_product,

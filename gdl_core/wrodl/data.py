@@ -3,7 +3,7 @@
 The book (*Generative Deep Learning*, Chapter 1) prints only part of this dataset: the
 first 10 rows (Table 1-1), how often each value of each feature occurs over all 50 rows
 (Table 1-2), and two facts about whole faces ("combination 1" occurs twice, "combination 2"
-never). The other 40 rows were never published, so ``assets/wrodl.csv`` is a
+never). The other 40 rows were never published, so ``gdl_core/data/wrodl.csv`` is a
 **reconstruction** made by ``scripts/build_wrodl.py``. It matches every published fact
 exactly, and its remaining 40 rows are arranged so the five features are close to
 independent, as the book says they are. Any number the chapter derives from the published
@@ -19,10 +19,11 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from gdl_core import data
 
 FEATURES: dict[str, tuple[str, ...]] = {
     "accessoriesType": ("Blank", "Round", "Sunglasses"),
@@ -55,12 +56,14 @@ COMBINATION_1: dict[str, str] = {
 #: The same face in Blue01 clothing; it never occurs in the 50.
 COMBINATION_2: dict[str, str] = {**COMBINATION_1, "clothingColor": "Blue01"}
 
-CSV_PATH = Path(__file__).parent.parent / "assets" / "wrodl.csv"
+#: The committed table of the 50 faces (provenance: ``gdl_core/data/README.md``).
+CSV_PATH = data.path("wrodl.csv")
 
 
 @functools.cache
 def _load_cached() -> pd.DataFrame:
-    table = pd.read_csv(CSV_PATH, index_col="face_id", dtype=str)
+    with CSV_PATH.open(newline="") as file:
+        table = pd.read_csv(file, index_col="face_id", dtype=str)
     table.index = table.index.astype(np.int64)
     faces = pd.DataFrame(
         {feature: pd.Categorical(table[feature], categories=values)

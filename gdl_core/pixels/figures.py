@@ -1,6 +1,6 @@
 """Pictures for Planet Pixel: plotly figures and marked-up faces.
 
-These draw what :mod:`gdl_core.pixel_analysis` computes; nothing here does statistics. The
+These draw what :mod:`gdl_core.pixels.analysis` computes; nothing here does statistics. The
 same figures work in the dashboard and in a notebook (``fig.show()``).
 
 - :func:`outlined_face`: a face enlarged with crisp pixels and some pixels outlined (where
@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
 from gdl_core import pixels
-from gdl_core.figure_style import base_layout
+from gdl_core.style import base_layout
 
 __all__ = [
     "CORRELATION_SCALE",
@@ -182,7 +182,7 @@ def distribution_figure(
 ) -> go.Figure:
     """Bar chart of the colours one pixel takes in the training faces, most common first.
 
-    ``table`` is :func:`gdl_core.pixel_analysis.pixel_distribution`'s result. Each bar is
+    ``table`` is :func:`gdl_core.pixels.analysis.pixel_distribution`'s result. Each bar is
     painted in its palette colour (with a dark edge so pale colours show) and labelled with
     its palette index; colours beyond ``max_colours`` are pooled in one grey bar.
     """
@@ -231,7 +231,7 @@ def correlation_figure(
     """Side-by-side maps of neighbour correlation on one colour scale from −1 to 1.
 
     ``maps`` are the ``right`` maps of
-    :func:`gdl_core.pixel_analysis.neighbour_correlation_map` (row 0 at the top); cells
+    :func:`gdl_core.pixels.analysis.neighbour_correlation_map` (row 0 at the top); cells
     where a pixel never changes (nan) are left in the pale background colour.
     """
     count = len(maps)

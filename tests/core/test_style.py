@@ -8,7 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from gdl_core import figure_style
+from gdl_core import style as figure_style
 from gdl_core.images import png_bytes
 
 
@@ -37,7 +37,7 @@ def test_png_bytes_round_trips_and_passes_options():
 def test_scale_fonts_enlarges_every_font_and_nothing_else():
     import plotly.graph_objects as go
 
-    from gdl_core.figure_style import scale_fonts
+    from gdl_core.style import scale_fonts
 
     figure = go.Figure(
         go.Scatter(x=[1, 2], y=[3, 4], mode="markers+text", text=["a", "b"],

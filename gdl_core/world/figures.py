@@ -26,7 +26,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from gdl_core import figure_style
+from gdl_core import style as figure_style
 from gdl_core.images import png_bytes
 from gdl_core.numbers import format_number, mantissa_exponent, scientific_from_log10
 from gdl_core.world import VERDICTS, Box, LandMask, land_mask

@@ -27,8 +27,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from gdl_core.figure_style import base_layout
 from gdl_core.numbers import power_of_ten, scientific
+from gdl_core.style import base_layout
 
 __all__ = [
     "MULTINOMIAL_COLOUR",

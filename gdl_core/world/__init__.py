@@ -1,0 +1,26 @@
+"""The world-map example: points on land (``p_data``), a box (``p_model``), its likelihood,
+the maximum-likelihood box, and the two rules a generated point is judged by.
+
+- :mod:`~gdl_core.world.points`   coordinates and the map's extent
+- :mod:`~gdl_core.world.land`     ``p_data``: the land raster and :func:`sample_land`
+- :mod:`~gdl_core.world.box`      ``p_model``: :class:`Box`, its likelihood and :meth:`Box.fit`
+- :mod:`~gdl_core.world.rules`    Rule 1 / Rule 2: :func:`judge`
+- :mod:`~gdl_core.world.figures`  the map and the chart of attempts, as plotly figures
+"""
+
+from gdl_core.world.box import Box
+from gdl_core.world.land import LAND_MASK_PATH, LandMask, land_mask, sample_land
+from gdl_core.world.points import EXTENT
+from gdl_core.world.rules import VERDICTS, judge, nearest_distance
+
+__all__ = [
+    "EXTENT",
+    "LAND_MASK_PATH",
+    "VERDICTS",
+    "Box",
+    "LandMask",
+    "judge",
+    "land_mask",
+    "nearest_distance",
+    "sample_land",
+]

@@ -1,0 +1,71 @@
+"""Rule 1 and Rule 2 on the world map: is a generated point on land, and is it new?
+
+:func:`judge` labels each sample ``"sea"`` (off land, breaks Rule 1), ``"copy"`` (within a
+radius of a training point, breaks Rule 2) or ``"new"`` (on land and new: what we want).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from gdl_core.world.land import LandMask, land_mask
+from gdl_core.world.points import as_finite_number, as_points
+
+__all__ = ["VERDICTS", "judge", "nearest_distance"]
+
+VERDICTS: tuple[str, str, str] = ("sea", "copy", "new")
+
+# judge(): how many sample–training distances to hold in memory at once.
+_CHUNK_ELEMENTS = 1 << 20
+
+
+def nearest_distance(samples, training) -> np.ndarray:
+    """For each sample, the distance (degrees, straight line in the lon/lat plane) to the
+    nearest training point; ``inf`` when there are no training points. Shape ``(M,)``.
+
+    Works in chunks of samples so memory stays small even for many thousands of each.
+    """
+    samples = as_points(samples, "samples")
+    training = as_points(training, "training")
+    out = np.full(len(samples), np.inf)
+    if len(samples) == 0 or len(training) == 0:
+        return out
+    chunk = max(1, _CHUNK_ELEMENTS // len(training))
+    t_lon, t_lat = training[:, 0], training[:, 1]
+    for start in range(0, len(samples), chunk):
+        part = samples[start : start + chunk]
+        d_lon = part[:, 0, None] - t_lon[None, :]
+        d_lat = part[:, 1, None] - t_lat[None, :]
+        out[start : start + chunk] = np.sqrt(np.min(d_lon * d_lon + d_lat * d_lat, axis=1))
+    return out
+
+
+def judge(samples, training, radius: float, *, mask: LandMask | None = None) -> np.ndarray:
+    """Label each generated sample by the two rules of a generative model.
+
+    - ``"sea"``: not on land, so it could not have come from ``p_data`` (breaks Rule 1).
+      A sample off the map altogether is also ``"sea"``.
+    - ``"copy"``: on land, but within ``radius`` degrees (straight-line distance in the lon/lat
+      plane, edge included) of some training point: a near copy (breaks Rule 2).
+    - ``"new"``: on land and farther than ``radius`` from every training point.
+
+    Returns a str array of shape ``(M,)`` with values from :data:`VERDICTS`. ``mask`` defaults
+    to :func:`land_mask`. Raises ValueError if ``radius`` is negative or not a number.
+    """
+    samples = as_points(samples, "samples")
+    training = as_points(training, "training")
+    radius = as_finite_number(radius, "radius")
+    if radius < 0:
+        raise ValueError(f"radius must be ≥ 0, got {radius:g}")
+    mask = land_mask() if mask is None else mask
+
+    lon, lat = samples[:, 0], samples[:, 1]
+    on_map = (lon >= -180.0) & (lon <= 180.0) & (lat >= -90.0) & (lat <= 90.0)
+    on_land = np.zeros(len(samples), dtype=bool)
+    on_land[on_map] = mask.is_land(lon[on_map], lat[on_map])
+
+    codes = np.zeros(len(samples), dtype=np.intp)  # 0 = sea
+    land_idx = np.flatnonzero(on_land)
+    near = nearest_distance(samples[land_idx], training) <= radius
+    codes[land_idx] = np.where(near, 1, 2)  # 1 = copy, 2 = new
+    return np.array(VERDICTS)[codes]
