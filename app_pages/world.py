@@ -12,13 +12,12 @@ import math
 import numpy as np
 import streamlit as st
 
+from gdl_core.numbers import format_likelihood, format_number
 from gdl_core.world import Box, judge, sample_land
 from gdl_core.world.figures import (
     MAP_EXTENT,
     VERDICT_STYLE,
     corners_from_selection,
-    format_likelihood,
-    format_number,
     history_figure,
     land_data_uri,
     world_figure,

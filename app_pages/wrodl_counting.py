@@ -4,7 +4,7 @@ import numpy as np
 import streamlit as st
 
 from gdl_core import novelty, wrodl
-from gdl_core.wrodl.figures import format_prob
+from gdl_core.numbers import format_prob
 from ui import wrodl as w
 from ui.images import face_key, image_grid
 from ui.state import Param, publish, restore

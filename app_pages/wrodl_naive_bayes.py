@@ -3,7 +3,8 @@
 import streamlit as st
 
 from gdl_core import wrodl
-from gdl_core.wrodl.figures import format_prob, format_product, parameter_table
+from gdl_core.numbers import format_prob, format_product
+from gdl_core.wrodl.figures import parameter_table
 from ui import wrodl as w
 from ui.images import face_key
 from ui.state import Param, publish, restore

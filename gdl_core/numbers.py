@@ -5,16 +5,22 @@
 - :func:`scientific`: ``4.3 × 10⁻²³⁸`` for a float.
 - :func:`scientific_from_log10`: the same from a value's base-10 logarithm, for numbers far
   beyond what a float holds (a likelihood of 10⁻⁵⁰⁰⁰ is routine).
+- :func:`format_likelihood`: a likelihood from its logarithm, however far below a float.
+- :func:`format_prob` / :func:`format_product`: probabilities as people read them.
 - :func:`mantissa_exponent`, :func:`power_of_ten`, :func:`superscript`: the pieces.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 __all__ = [
     "MINUS",
+    "format_likelihood",
     "format_number",
+    "format_prob",
+    "format_product",
     "mantissa_exponent",
     "power_of_ten",
     "scientific",
@@ -91,3 +97,47 @@ def scientific(value: float, digits: int = 2, *, trim: bool = False) -> str:
     if trim and "." in mantissa:
         mantissa = mantissa.rstrip("0").rstrip(".")
     return f"{mantissa.replace('-', MINUS)} × {power_of_ten(int(exponent))}"
+
+
+def format_likelihood(log_likelihood: float, digits: int = 2) -> str:
+    """The likelihood ``L = exp(ℓ)`` written from ``ℓ``, e.g. ``"1.2 × 10⁻⁹⁰"``.
+
+    ``L`` itself is often far below the smallest float (about 1e-308) or above the largest,
+    but ``log10 L = ℓ / ln 10`` splits exactly into an exponent and a mantissa. ``ℓ = −∞``
+    gives ``"0"``. Values between 0.001 and 1000 are written plainly.
+    """
+    if math.isnan(log_likelihood):
+        return "—"
+    if log_likelihood == -math.inf:
+        return "0"
+    if log_likelihood == math.inf:
+        return "∞"
+    log10 = log_likelihood / math.log(10.0)
+    _, exponent = mantissa_exponent(log10, digits)
+    if -3 <= exponent <= 2:
+        return format_number(10.0**log10, max(digits - 1 - exponent, 0))
+    return scientific_from_log10(log10, digits)
+
+
+def format_prob(p: float, significant: int = 3) -> str:
+    """A probability with ``significant`` digits: "0", "0.04", "0.000245", "3.1 × 10⁻⁷"."""
+    p = float(p)
+    if p == 0:
+        return "0"
+    if not math.isfinite(p):
+        return str(p)
+    if abs(p) >= 1e-4:
+        return f"{p:.{significant}g}"
+    return scientific(p, significant, trim=True)
+
+
+def format_product(factors: Sequence[float], total: float | None = None) -> str:
+    """The product written out: "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054".
+
+    Factors get three significant digits (two decimals for the book's n/50 values) and the
+    result two, as the book writes it. ``total`` defaults to the product of ``factors``.
+    """
+    if total is None:
+        total = math.prod(float(f) for f in factors)
+    terms = " × ".join(format_prob(f) for f in factors)
+    return f"{terms} = {format_prob(total, significant=2)}"

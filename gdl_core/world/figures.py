@@ -11,9 +11,6 @@ The same figures work in the dashboard and in a notebook (``fig.show()``).
 - :func:`history_figure`: every box tried so far, its log-likelihood against its area, with
   the maximum-likelihood box marked.
 - :func:`corners_from_selection`: the box a person dragged on :func:`world_figure`.
-- :func:`format_likelihood`: a likelihood for people, even one far below the smallest float
-  (shown from its logarithm). :func:`format_number` is :func:`gdl_core.numbers.format_number`,
-  kept here for callers of this module.
 """
 
 from __future__ import annotations
@@ -28,7 +25,6 @@ from PIL import Image
 
 from gdl_core import style as figure_style
 from gdl_core.images import png_bytes
-from gdl_core.numbers import format_number, mantissa_exponent, scientific_from_log10
 from gdl_core.world import VERDICTS, Box, LandMask, land_mask
 
 __all__ = [
@@ -37,8 +33,6 @@ __all__ = [
     "MAP_EXTENT",
     "VERDICT_STYLE",
     "corners_from_selection",
-    "format_likelihood",
-    "format_number",
     "history_figure",
     "land_data_uri",
     "land_png",
@@ -63,29 +57,6 @@ VERDICT_STYLE: Mapping[str, tuple[str, str, str]] = {
 }
 
 _PAD = 4.0  # degrees of empty margin around the map, so a box on the map's edge stays visible
-
-
-# --------------------------------------------------------------------------- numbers
-
-
-def format_likelihood(log_likelihood: float, digits: int = 2) -> str:
-    """The likelihood ``L = exp(ℓ)`` written from ``ℓ``, e.g. ``"1.2 × 10⁻⁹⁰"``.
-
-    ``L`` itself is often far below the smallest float (about 1e-308) or above the largest,
-    but ``log10 L = ℓ / ln 10`` splits exactly into an exponent and a mantissa. ``ℓ = −∞``
-    gives ``"0"``. Values between 0.001 and 1000 are written plainly.
-    """
-    if math.isnan(log_likelihood):
-        return "—"
-    if log_likelihood == -math.inf:
-        return "0"
-    if log_likelihood == math.inf:
-        return "∞"
-    log10 = log_likelihood / math.log(10.0)
-    _, exponent = mantissa_exponent(log10, digits)
-    if -3 <= exponent <= 2:
-        return format_number(10.0**log10, max(digits - 1 - exponent, 0))
-    return scientific_from_log10(log10, digits)
 
 
 # --------------------------------------------------------------------------- the land image

@@ -11,7 +11,6 @@ dashboard and in a notebook (``fig.show()``).
   combination was seen, next to the one value the multinomial gives each group.
 - :func:`novelty_figure`: the chance that a sample is new, for each pseudocount.
 - :func:`parameter_table`: one block of Table 1-2 (values, counts n, θ̂, total) as a table.
-- :func:`format_prob` / :func:`format_product`: probabilities as people read them.
 
 Probabilities span many orders of magnitude, so the charts use log axes. A probability of
 exactly 0 has no place on a log axis; it is drawn on a band at the bottom labelled "0".
@@ -27,7 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from gdl_core.numbers import power_of_ten, scientific
+from gdl_core.numbers import format_prob, power_of_ten
 from gdl_core.style import base_layout
 
 __all__ = [
@@ -35,8 +34,6 @@ __all__ = [
     "NAIVE_BAYES_COLOUR",
     "UNSEEN_COLOUR",
     "comparison_figure",
-    "format_prob",
-    "format_product",
     "naive_bayes_figure",
     "novelty_figure",
     "parameter_table",
@@ -51,33 +48,6 @@ MARK_COLOUR = "#111111"
 ZERO_COLOUR = "#9a9a9a"
 
 _COUNT_WORDS = {0: "never seen", 1: "seen once", 2: "seen twice"}
-
-
-# --- numbers as text ------------------------------------------------------------------------
-
-
-def format_prob(p: float, significant: int = 3) -> str:
-    """A probability with ``significant`` digits: "0", "0.04", "0.000245", "3.1 × 10⁻⁷"."""
-    p = float(p)
-    if p == 0:
-        return "0"
-    if not math.isfinite(p):
-        return str(p)
-    if abs(p) >= 1e-4:
-        return f"{p:.{significant}g}"
-    return scientific(p, significant, trim=True)
-
-
-def format_product(factors: Sequence[float], total: float | None = None) -> str:
-    """The product written out: "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054".
-
-    Factors get three significant digits (two decimals for the book's n/50 values) and the
-    result two, as the book writes it. ``total`` defaults to the product of ``factors``.
-    """
-    if total is None:
-        total = math.prod(float(f) for f in factors)
-    terms = " × ".join(format_prob(f) for f in factors)
-    return f"{terms} = {format_prob(total, significant=2)}"
 
 
 def _count_word(n: int) -> str:

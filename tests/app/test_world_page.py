@@ -9,8 +9,8 @@ import math
 
 import pytest
 
+from gdl_core.numbers import format_likelihood
 from gdl_core.world import Box, judge, sample_land
-from gdl_core.world.figures import format_likelihood
 from tests.app.helpers import open_page
 
 PAGE = "app_pages/world.py"

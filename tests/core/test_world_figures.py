@@ -19,12 +19,12 @@ import plotly.io
 import pytest
 from PIL import Image
 
+from gdl_core.numbers import format_likelihood
 from gdl_core.world import VERDICTS, Box, judge, land_mask, sample_land
 from gdl_core.world.figures import (
     BOX_COLOUR,
     LAND_COLOUR,
     corners_from_selection,
-    format_likelihood,
     history_figure,
     land_data_uri,
     land_png,

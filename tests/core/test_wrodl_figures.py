@@ -9,10 +9,9 @@ import pytest
 from gdl_core import wrodl
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.naive_bayes import CategoricalNB
+from gdl_core.numbers import format_prob, format_product
 from gdl_core.wrodl.figures import (
     comparison_figure,
-    format_prob,
-    format_product,
     naive_bayes_figure,
     novelty_figure,
     parameter_table,
