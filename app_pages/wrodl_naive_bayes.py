@@ -103,7 +103,7 @@ for column, feature in zip(st.columns(len(w.EXAMPLE_ORDER)), w.EXAMPLE_ORDER, st
 
 face_codes = wrodl.encode(choice)
 p_nb = float(model.prob(face_codes)[0])
-n_seen = int(multinomial.counts(face_codes)[0])
+n_seen = int(multinomial.count(face_codes)[0])
 p_multinomial = float(multinomial.prob(face_codes)[0])
 
 picture, numbers = st.columns([1, 5], vertical_alignment="center")
@@ -128,7 +128,7 @@ for name, face in (
     comparison_rows.append({
         "": name,
         "face": ", ".join(face[f] for f in w.EXAMPLE_ORDER),
-        "times in the data": int(multinomial.counts(codes)[0]),
+        "times in the data": int(multinomial.count(codes)[0]),
         "Naive Bayes p(x)": format_product(
             w.nb_factors(model, face), float(model.prob(codes)[0])
         ),

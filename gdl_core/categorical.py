@@ -12,6 +12,32 @@ from collections.abc import Sequence
 import numpy as np
 
 
+class NotFittedError(ValueError):
+    """A model was asked for probabilities or samples before :meth:`fit` was called."""
+
+
+class CategoricalModel:
+    """What the two categorical models share, in scikit-learn's manner: the pseudocount α is
+    stored as given in ``__init__`` and checked in ``fit``; learned attributes end in ``_``;
+    using a model before ``fit`` raises :class:`NotFittedError`.
+
+    Both set ``counts_``, ``n_obs_``, ``n_values_`` and ``n_params_`` when fitted.
+    """
+
+    def __init__(self, alpha: float = 0.0):
+        self.alpha = alpha
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(alpha={self.alpha!r})"
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "n_params_"):
+            raise NotFittedError(
+                f"this {type(self).__name__} is not fitted yet: call fit(codes, n_values) "
+                "before asking it for probabilities or samples"
+            )
+
+
 def check_alpha(alpha: float) -> float:
     """Return the pseudocount α as a float; it must be a finite number ≥ 0."""
     try:

@@ -19,18 +19,21 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from gdl_core.categorical import check_alpha, check_codes
+from gdl_core.categorical import CategoricalModel, check_alpha, check_codes
 from gdl_core.rng import Seed, as_generator, check_count
 
 
-class CategoricalNB:
-    """Naive Bayes over K categorical features with additive (Laplace/Lidstone) smoothing."""
+class CategoricalNB(CategoricalModel):
+    """Naive Bayes over K categorical features with additive (Laplace/Lidstone) smoothing.
 
-    def __init__(self, alpha: float = 0.0):
-        self.alpha = check_alpha(alpha)
+    Fitted attributes: ``counts_`` (K, Lmax) n_kl and ``theta_`` (K, Lmax) θ_kl, both
+    zero-padded past each feature's L_k; ``alpha_`` the checked α; ``n_values_`` L_k;
+    ``n_obs_`` N; ``n_params_`` Σ (L_k − 1).
+    """
 
     def fit(self, codes: np.ndarray, n_values: int | Sequence[int]) -> CategoricalNB:
         """Count n_kl and set θ_kl = (n_kl + α) / (N + L_k α). Returns ``self``."""
+        self.alpha_ = alpha = check_alpha(self.alpha)
         codes, levels = check_codes(codes, n_values)
         n_obs = len(codes)
         if n_obs == 0:
@@ -41,7 +44,7 @@ class CategoricalNB:
         self.n_obs_ = n_obs
         self.n_params_ = int((levels - 1).sum())
         real_cell = np.arange(width) < levels[:, None]
-        theta = (self.counts_ + self.alpha) / (n_obs + levels[:, None] * self.alpha)
+        theta = (self.counts_ + alpha) / (n_obs + levels[:, None] * alpha)
         self.theta_ = np.where(real_cell, theta, 0.0)
         with np.errstate(divide="ignore"):
             self._log_theta = np.log(self.theta_)
@@ -56,10 +59,12 @@ class CategoricalNB:
 
     def factors(self, codes: np.ndarray) -> np.ndarray:
         """θ_k[x_k] for each row x and feature k: the (M, K) factors whose product is p(x)."""
+        self._check_fitted()
         return self._gather(self.theta_, codes)
 
     def log_prob(self, codes: np.ndarray) -> np.ndarray:
         """log p(x) = Σ_k log θ_k[x_k] for each row; −inf where some θ_k[x_k] is 0."""
+        self._check_fitted()
         return self._gather(self._log_theta, codes).sum(axis=1)
 
     def prob(self, codes: np.ndarray) -> np.ndarray:
@@ -72,6 +77,7 @@ class CategoricalNB:
         Inverse CDF for all features at once: feature k's CDF is shifted up by k so that the
         K CDFs form one sorted array, and one ``searchsorted`` finds every value.
         """
+        self._check_fitted()
         n = check_count(n)
         rng = as_generator(seed)
         n_features, width = self.theta_.shape
@@ -88,7 +94,6 @@ class CategoricalNB:
         # Rounding u + k up to k + 1 (chance ~1e-13) would overshoot: it takes the last
         # value that can occur, never one with θ = 0.
         return np.minimum(flat - shift * width, last_possible)
-
 
 
 _CELLS_PER_BLOCK = 1 << 20  # 8 MB of int64 cell indices: stays in the CPU cache

@@ -93,7 +93,7 @@ def every_combination(alpha: float) -> dict[str, np.ndarray]:
     codes = all_codes()
     multinomial = fit("multinomial", alpha)
     return {
-        "count": multinomial.counts(codes),
+        "count": multinomial.count(codes),
         "multinomial": multinomial.prob(codes),
         "naive_bayes": fit("naive_bayes", alpha).prob(codes),
     }

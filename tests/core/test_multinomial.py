@@ -75,7 +75,7 @@ def test_smoothed_sample_frequencies_match_theta():
     model = JointMultinomial(alpha=1).fit(training(2, n=10), LEVELS)
     n = 40_000
     samples = model.sample(n, seed=9)
-    freq = model.counts(samples)  # sanity: counts() works on samples too
+    freq = model.count(samples)  # sanity: count() works on samples too
     assert freq.shape == (n,)
     index = np.ravel_multi_index(samples.T, LEVELS)
     observed = np.bincount(index, minlength=model.d_) / n
@@ -109,8 +109,9 @@ def test_planet_pixel_sized_space_needs_no_d_cells_and_does_not_overflow():
 
 
 def test_bad_alpha_and_codes_are_explained():
+    unchecked = JointMultinomial(-0.1)  # checked in fit, as in scikit-learn
     with pytest.raises(ValueError, match="alpha must be ≥ 0"):
-        JointMultinomial(-0.1)
+        unchecked.fit(training(), LEVELS)
     with pytest.raises(ValueError, match="feature 0 has a code 5"):
         JointMultinomial().fit(np.array([[5, 0, 0]]), LEVELS)
     model = JointMultinomial().fit(training(), LEVELS)

@@ -30,7 +30,7 @@ def tables(training, alpha):
     every = wrodl.all_combinations()
     multinomial = JointMultinomial(alpha).fit(training, wrodl.N_VALUES)
     nb = CategoricalNB(alpha).fit(training, wrodl.N_VALUES)
-    return multinomial.prob(every), multinomial.counts(every), nb.prob(every)
+    return multinomial.prob(every), multinomial.count(every), nb.prob(every)
 
 
 def trace(fig: go.Figure, name: str):
