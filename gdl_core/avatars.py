@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import functools
 import io
-import math
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import python_avatars as pa
 import resvg_py
@@ -34,7 +33,6 @@ __all__ = [
     "MIN_SIZE",
     "TABLES",
     "render",
-    "render_grid",
     "svg",
 ]
 
@@ -222,36 +220,3 @@ def render(features: Mapping[str, str], size: int) -> Image.Image:
     if size > _LARGEST_CACHED:
         return _render_cached.__wrapped__(key, size)
     return _render_cached(key, size).copy()
-
-
-def render_grid(
-    faces: Sequence[Mapping[str, str]],
-    size: int,
-    columns: int = 10,
-    *,
-    gap: int = 4,
-    background: tuple[int, int, int, int] = (0, 0, 0, 0),
-) -> Image.Image:
-    """Lay out several faces as a contact sheet (RGBA), row by row, ``columns`` per row.
-
-    ``gap`` pixels separate the tiles; ``background`` (RGBA) fills the gaps and shows through
-    the transparent corners of each face. The default is fully transparent.
-    """
-    if isinstance(columns, bool) or not isinstance(columns, int) or columns < 1:
-        raise ValueError(f"columns must be a whole number ≥ 1, got {columns!r}.")
-    if isinstance(gap, bool) or not isinstance(gap, int) or gap < 0:
-        raise ValueError(f"gap must be a whole number ≥ 0, got {gap!r}.")
-    faces = list(faces)
-    if not faces:
-        raise ValueError("render_grid needs at least one face.")
-    size = _check_size(size)
-    tiles = [render(face, size) for face in faces]
-    cols = min(columns, len(tiles))
-    rows = math.ceil(len(tiles) / cols)
-    sheet = Image.new(
-        "RGBA", (cols * size + (cols - 1) * gap, rows * size + (rows - 1) * gap), background
-    )
-    for i, tile in enumerate(tiles):
-        r, c = divmod(i, cols)
-        sheet.alpha_composite(tile, (c * (size + gap), r * (size + gap)))
-    return sheet

@@ -6,7 +6,7 @@ from ui.demos import PATH
 def test_home_page_introduces_the_chapter_path(app):
     app.run()
     assert not app.exception
-    assert app.title[0].value == "Generative modelling, hands on"
+    assert [title.value for title in app.title] == ["Generative modelling, hands on"]
     text = " ".join(m.value for m in app.markdown)
     for step in PATH:
         assert step.title in text

@@ -222,29 +222,3 @@ def test_key_order_does_not_matter():
 
 
 # --- contact sheet --------------------------------------------------------------------------
-
-
-def test_render_grid_lays_faces_out_row_by_row():
-    faces = [{**BASE, "clothingColor": c} for c in FEATURES["clothingColor"][:5]]
-    white = (255, 255, 255, 255)
-    sheet = avatars.render_grid(faces, 16, columns=3, gap=2, background=white)
-    assert sheet.mode == "RGBA"
-    assert sheet.size == (3 * 16 + 2 * 2, 2 * 16 + 1 * 2)
-    sheet_px = np.asarray(sheet)
-    for i, face in enumerate(faces):
-        r, c = divmod(i, 3)
-        tile = sheet_px[r * 18 : r * 18 + 16, c * 18 : c * 18 + 16]
-        expected = Image.alpha_composite(
-            Image.new("RGBA", (16, 16), white), avatars.render(face, 16)
-        )
-        np.testing.assert_array_equal(tile, np.asarray(expected))
-    assert tuple(sheet_px[16, 16]) == white  # the gaps show the background
-
-
-@pytest.mark.parametrize(
-    ("faces", "columns", "match"),
-    [([], 3, "at least one face"), ([BASE], 0, "columns"), ([BASE], 2.0, "columns")],
-)
-def test_render_grid_rejects_bad_input(faces, columns, match):
-    with pytest.raises(ValueError, match=match):
-        avatars.render_grid(faces, 16, columns)

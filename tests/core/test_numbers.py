@@ -8,7 +8,6 @@ from decimal import Decimal, getcontext
 import pytest
 
 from gdl_core.numbers import (
-    MINUS,
     format_number,
     mantissa_exponent,
     power_of_ten,
@@ -18,8 +17,14 @@ from gdl_core.numbers import (
 )
 
 
-def test_the_minus_sign_is_u2212():
-    assert MINUS == "\u2212" != "-"
+@pytest.mark.parametrize(
+    "text",
+    [format_number(-3.5), scientific(-4.2e-7), scientific_from_log10(-237.37),
+     power_of_ten(-5), format_number(-math.inf)],
+)
+def test_negative_numbers_are_written_with_the_minus_sign_u2212(text):
+    assert "-" not in text
+    assert "\u2212" in text or "⁻" in text
 
 
 def test_superscript_and_power_of_ten():

@@ -37,6 +37,9 @@ def test_a_shared_link_is_the_first_request_a_fresh_server_sees(browser):
         visit = Visit(context.new_page(), url)
         visit.open("world?n=80&seed=3")
         visit.page.get_by_role("heading", name="Likelihood and maximum likelihood").wait_for()
+        # Streamlit says "Page not found" in a modal dialog when it cannot match the path.
+        assert visit.page.get_by_role("dialog").count() == 0
+        assert visit.page.get_by_text("Page not found").count() == 0
         navigation = visit.page.get_by_test_id("stSidebarNav")
         assert navigation.get_by_text("Start here").is_visible()
         assert navigation.get_by_text("app", exact=True).count() == 0
