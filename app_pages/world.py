@@ -7,16 +7,13 @@ pictures from ``gdl_core.world.figures``.
 from __future__ import annotations
 
 import json
-import math
 
 import numpy as np
 import streamlit as st
 
 from gdl_core.numbers import format_likelihood, format_number
-from gdl_core.world import Box, judge, sample_land
+from gdl_core.world import EXTENT, Attempts, Box, JudgedSamples, Training, judge_samples
 from gdl_core.world.figures import (
-    MAP_EXTENT,
-    VERDICT_STYLE,
     corners_from_selection,
     history_figure,
     land_data_uri,
@@ -27,7 +24,7 @@ from ui.state import Param, keep, next_seed, publish, restore
 
 # --------------------------------------------------------------------------- state
 
-LON_MIN, LON_MAX, LAT_MIN, LAT_MAX = MAP_EXTENT
+LON_MIN, LON_MAX, LAT_MIN, LAT_MAX = EXTENT
 CORNERS = (
     Param("world_lon_min", "lon_min", LON_MIN, LON_MIN, LON_MAX, exact=True),
     Param("world_lon_max", "lon_max", LON_MAX, LON_MIN, LON_MAX, exact=True),
@@ -43,45 +40,33 @@ DATA = (
 )
 SHARED = (*DATA, *CORNERS)
 CORNER_KEYS = tuple(param.key for param in CORNERS)
-DEFAULT_BOX = MAP_EXTENT
-HISTORY_LIMIT = 150
-
-BOX = "world_box"  # the last valid box, as (lon_min, lon_max, lat_min, lat_max)
-HISTORY = "world_history"  # [{"box": tuple, "area": float, "ll": float}], oldest first
-HISTORY_DATA = "world_history_data"  # the (n, seed) the history's ℓ values were computed on
-FLASH = "world_flash"  # one message for the next run: (kind, text)
-LAST_SELECTION = "world_last_selection"  # the map selection already applied, as JSON
-DRAW = "world_draw"  # how many times "new samples" was pressed
 MAP_KEY = "world_map"
+
+# Everything the page keeps besides its widgets, under one key:
+#   box        the last valid Box (put back when an edit would give it no width or height)
+#   attempts   every box tried (gdl_core Attempts); scored afresh against the current data
+#   draw       how many times "New samples" was pressed (the samples' second seed)
+#   selection  the map selection already applied, as JSON
+#   flash      one message for the next run, (kind, text), or None
+STATE = "world_state"
+
+
+def _state() -> dict:
+    return st.session_state[STATE]
 
 
 # --------------------------------------------------------------------------- cached core calls
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def training_points(n: int, seed: int) -> np.ndarray:
-    return sample_land(n, seed)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def mle(n: int, seed: int) -> tuple[tuple[float, float, float, float] | None, float, str]:
-    """The MLE box, its ℓ, and the reason when there is none."""
-    points = training_points(n, seed)
-    try:
-        best = Box.fit(points)
-    except ValueError as error:
-        return None, math.nan, str(error)
-    return best.as_tuple(), best.log_likelihood(points), ""
+def training(n: int, seed: int) -> Training:
+    return Training.draw(n, seed)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def box_samples(box: tuple, m: int, seed: int, draw: int) -> np.ndarray:
-    return Box(*box).sample(m, np.random.default_rng([seed, draw]))
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def verdicts(box: tuple, m: int, seed: int, draw: int, n: int, radius: float) -> np.ndarray:
-    return judge(box_samples(box, m, seed, draw), training_points(n, seed), radius)
+def judged(box: tuple, m: int, seed: int, draw: int, n: int, radius: float) -> JudgedSamples:
+    rng = np.random.default_rng([seed, draw])
+    return judge_samples(Box(*box), m, rng, training(n, seed).points, radius)
 
 
 @st.cache_resource(show_spinner=False)
@@ -93,7 +78,7 @@ def land_image() -> str:
 
 
 def _flash(kind: str, text: str) -> None:
-    st.session_state[FLASH] = (kind, text)
+    _state()["flash"] = (kind, text)
 
 
 def _set_box(corners: tuple[float, float, float, float]) -> None:
@@ -103,13 +88,13 @@ def _set_box(corners: tuple[float, float, float, float]) -> None:
 
 def _on_select() -> None:
     """Copy a box dragged on the map into the four corner inputs, once per selection."""
-    state = st.session_state.get(MAP_KEY)
-    selection = state.get("selection", {}) if state else {}
+    chart = st.session_state.get(MAP_KEY)
+    selection = chart.get("selection", {}) if chart else {}
     boxes = list(selection.get("box", []))
     fingerprint = json.dumps(boxes, sort_keys=True, default=str)
-    if not boxes or fingerprint == st.session_state.get(LAST_SELECTION):
+    if not boxes or fingerprint == _state()["selection"]:
         return
-    st.session_state[LAST_SELECTION] = fingerprint
+    _state()["selection"] = fingerprint
     try:
         corners = corners_from_selection(boxes)
     except ValueError as error:
@@ -120,15 +105,15 @@ def _on_select() -> None:
 
 
 def _fit_mle() -> None:
-    best, _, reason = mle(st.session_state[DATA[0].key], st.session_state[DATA[1].key])
-    if best is None:
-        _flash("error", f"No maximum-likelihood box for these points. {reason}")
+    data = training(st.session_state[DATA[0].key], st.session_state[DATA[1].key])
+    if data.mle is None:
+        _flash("error", f"No maximum-likelihood box for these points. {data.no_mle_reason}")
         return
-    _set_box(best)
+    _set_box(data.mle.as_tuple())
 
 
 def _whole_map() -> None:
-    _set_box(DEFAULT_BOX)
+    _set_box(EXTENT)
 
 
 def _new_data() -> None:
@@ -136,19 +121,22 @@ def _new_data() -> None:
 
 
 def _new_samples() -> None:
-    st.session_state[DRAW] = st.session_state.get(DRAW, 0) + 1
+    _state()["draw"] += 1
     st.session_state["world_show_samples"] = True
 
 
 def _clear_history() -> None:
-    st.session_state[HISTORY] = []
+    _state()["attempts"] = Attempts()
 
 
 # --------------------------------------------------------------------------- settle the state
 
 notices = restore(*SHARED)
 keep(world_m=200, world_radius=3.0, world_show_samples=False)
-st.session_state.setdefault(DRAW, 0)
+state = st.session_state.setdefault(
+    STATE,
+    {"box": Box(*EXTENT), "attempts": Attempts(), "draw": 0, "selection": None, "flash": None},
+)
 
 
 def _settle_box() -> Box:
@@ -158,7 +146,7 @@ def _settle_box() -> Box:
     width or height (typed, or from a link) returns that pair of edges to where they were,
     so the rest of the box and everything built so far stay as they are.
     """
-    previous = st.session_state.get(BOX, DEFAULT_BOX)
+    previous = state["box"].as_tuple()
     corners = tuple(float(st.session_state[key]) for key in CORNER_KEYS)
     try:
         box = Box(*corners)
@@ -172,29 +160,16 @@ def _settle_box() -> Box:
             _flash("info", "The corners were in reverse order, so they have been swapped.")
     if box.as_tuple() != corners:
         _set_box(box.as_tuple())
-    st.session_state[BOX] = box.as_tuple()
+    state["box"] = box
     return box
 
 
 box = _settle_box()
 n = int(st.session_state[DATA[0].key])
 seed = int(st.session_state[DATA[1].key])
-points = training_points(n, seed)
-mle_box, mle_ll, no_mle_reason = mle(n, seed)
-
-# The history of attempts: rescored if the data changed, extended when the box changed.
-history = st.session_state.setdefault(HISTORY, [])
-if st.session_state.get(HISTORY_DATA) != (n, seed):
-    for entry in history:
-        entry["ll"] = Box(*entry["box"]).log_likelihood(points)
-    st.session_state[HISTORY_DATA] = (n, seed)
-if not history or history[-1]["box"] != box.as_tuple():
-    history.append({"box": box.as_tuple(), "area": box.area, "ll": box.log_likelihood(points)})
-    del history[:-HISTORY_LIMIT]
-
-inside = box.contains(points)
-outside = int((~inside).sum())
-log_l = box.log_likelihood(points)
+data = training(n, seed)
+score = data.score(box)
+state["attempts"] = state["attempts"].add(box)
 
 # --------------------------------------------------------------------------- the page
 
@@ -238,9 +213,8 @@ with st.container(horizontal=True, vertical_alignment="bottom", key="world_box_r
     st.button("Whole map", icon=":material/crop_free:", on_click=_whole_map,
               key="world_whole_map", help="Start again from a box covering the whole map.")
 
-flash = st.session_state.pop(FLASH, None)
-if flash is not None:
-    kind, text = flash
+if state["flash"] is not None:
+    (kind, text), state["flash"] = state["flash"], None
     {"error": st.error, "warning": st.warning, "info": st.info}[kind](text)
 
 map_col, readout_col = st.columns([3, 1], gap="medium")
@@ -249,18 +223,14 @@ with map_col:
     show_samples = bool(st.session_state["world_show_samples"])
     m = int(st.session_state["world_m"])
     radius = float(st.session_state["world_radius"])
-    draw = int(st.session_state[DRAW])
-    samples = kinds = None
-    if show_samples:
-        samples = box_samples(box.as_tuple(), m, seed, draw)
-        kinds = verdicts(box.as_tuple(), m, seed, draw, n, radius)
+    sampled = judged(box.as_tuple(), m, seed, state["draw"], n, radius) if show_samples else None
     st.plotly_chart(
         for_audience(world_figure(
-            points,
+            data.points,
             box=box,
             land=land_image() if st.session_state[DATA[2].key] else None,
-            samples=samples,
-            verdicts=kinds,
+            samples=None if sampled is None else sampled.samples,
+            verdicts=None if sampled is None else sampled.verdicts,
             height=480,
         )),
         key=MAP_KEY,
@@ -271,30 +241,30 @@ with map_col:
     )
 
 with readout_col, st.container(key="world_readouts"):
-    st.metric("Area (square degrees)", format_number(box.area, 0),
+    st.metric("Area (square degrees)", format_number(score.area, 0),
               help="Width × height of the box on the flat map.")
-    st.metric("Density inside, 1/area", format_likelihood(-math.log(box.area)),
+    st.metric("Density inside, 1/area", format_likelihood(score.log_density),
               help="p_model(x) for any point x in the box, per square degree; 0 outside.")
-    st.metric("Points outside", f"{outside:,} of {n:,}",
+    st.metric("Points outside", f"{score.outside:,} of {n:,}",
               help="Observations to which the box gives density 0.")
-    st.metric("Likelihood L", format_likelihood(log_l),
+    st.metric("Likelihood L", format_likelihood(score.log_likelihood),
               help="The product of p_model(x) over all N points: (1/area)^N, or 0.")
-    st.metric("Log-likelihood ℓ", format_number(log_l),
+    st.metric("Log-likelihood ℓ", format_number(score.log_likelihood),
               help="The sum of log p_model(x) over the points: −N·log(area), or −∞.")
-    gap = log_l - mle_ll if mle_box is not None and math.isfinite(log_l) else log_l
-    st.metric("ℓ minus ℓ of the MLE", format_number(gap) if mle_box is not None else "—",
+    st.metric("ℓ minus ℓ of the MLE", format_number(score.gap),  # NaN, without an MLE: "—"
               help="How far your box scores below the best possible box; 0 means you found it.")
 
-if outside:
+if score.outside:
     st.error(
-        f"**{outside:,} of the {n:,} points lie outside your box.** The box says they could "
+        f"**{score.outside:,} of the {n:,} points lie outside your box.** The box says they could "
         "never happen (density 0), so the product L has a factor 0: **L = 0** and "
         "**ℓ = log 0 = −∞**. A model that rules out what was actually observed is as bad as a "
         "model can be, however small the box.",
         icon=":material/block:",
     )
-elif mle_box is None:
-    st.info(f"There is no best box for these points. {no_mle_reason}", icon=":material/info:")
+elif data.mle is None:
+    st.info(f"There is no best box for these points. {data.no_mle_reason}",
+            icon=":material/info:")
 else:
     st.caption(
         "Drag a rectangle on the map to make it your box. The orange outline is p_model, the "
@@ -306,13 +276,13 @@ history_col, sample_col = st.columns([3, 2], gap="large")
 
 with history_col:
     st.subheader("Every box you have tried")
-    attempts = [(entry["area"], entry["ll"]) for entry in history]
+    attempts = state["attempts"].scores(data.points)
     st.plotly_chart(
         for_audience(history_figure(
             attempts,
             n,
-            mle=None if mle_box is None else (Box(*mle_box).area, mle_ll),
-            current=len(attempts) - 1 if attempts else None,
+            mle=None if data.mle is None else (data.mle.area, data.mle_log_likelihood),
+            current=len(attempts) - 1,
         )),
         key="world_history_chart",
         config={"displayModeBar": False},
@@ -343,12 +313,11 @@ with sample_col:
               help="A sample this close to a data point counts as a copy (breaks Rule 2).")
     st.button("New samples", icon=":material/scatter_plot:", on_click=_new_samples,
               key="world_new_samples")
-    if show_samples and kinds is not None:
-        counts = {kind: int((kinds == kind).sum()) for kind in VERDICT_STYLE}
+    if sampled is not None:
         with st.container(key="world_verdicts"):
             columns = st.columns(3)
             titles = {"sea": "In the sea (A)", "copy": "Near-copy (B)", "new": "New on land (C)"}
-            for column, (kind, count) in zip(columns, counts.items(), strict=True):
+            for column, (kind, count) in zip(columns, sampled.counts.items(), strict=True):
                 column.metric(titles[kind], f"{count / m:.0%}", f"{count:,} of {m:,}",
                               delta_color="off", delta_arrow="off")
         st.markdown(

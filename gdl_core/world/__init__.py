@@ -1,25 +1,33 @@
 """The world-map example: points on land (``p_data``), a box (``p_model``), its likelihood,
 the maximum-likelihood box, and the two rules a generated point is judged by.
 
-- :mod:`~gdl_core.world.points`   coordinates and the map's extent
-- :mod:`~gdl_core.world.land`     ``p_data``: the land raster and :func:`sample_land`
-- :mod:`~gdl_core.world.box`      ``p_model``: :class:`Box`, its likelihood and :meth:`Box.fit`
-- :mod:`~gdl_core.world.rules`    Rule 1 / Rule 2: :func:`judge`
-- :mod:`~gdl_core.world.figures`  the map and the chart of attempts, as plotly figures
+- :mod:`~gdl_core.world.points`    coordinates and the map's extent
+- :mod:`~gdl_core.world.land`      ``p_data``: the land raster and :func:`sample_land`
+- :mod:`~gdl_core.world.box`       ``p_model``: :class:`Box`, its likelihood and :meth:`Box.fit`
+- :mod:`~gdl_core.world.attempts`  boxes scored against the data: :class:`Training` (the
+  points and their MLE), :class:`Score`, and :class:`Attempts` (every box a person tried)
+- :mod:`~gdl_core.world.rules`     Rule 1 / Rule 2: :func:`judge`, :func:`judge_samples`
+- :mod:`~gdl_core.world.figures`   the map and the chart of attempts, as plotly figures
 """
 
+from gdl_core.world.attempts import Attempts, Score, Training
 from gdl_core.world.box import Box
 from gdl_core.world.land import LAND_MASK_PATH, LandMask, land_mask, sample_land
 from gdl_core.world.points import EXTENT
-from gdl_core.world.rules import VERDICTS, judge, nearest_distance
+from gdl_core.world.rules import VERDICTS, JudgedSamples, judge, judge_samples, nearest_distance
 
 __all__ = [
     "EXTENT",
     "LAND_MASK_PATH",
     "VERDICTS",
+    "Attempts",
     "Box",
+    "JudgedSamples",
     "LandMask",
+    "Score",
+    "Training",
     "judge",
+    "judge_samples",
     "land_mask",
     "nearest_distance",
     "sample_land",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from gdl_core.rng import Seed, as_generator, check_count
-from gdl_core.world.points import as_finite_number, as_points
+from gdl_core.world.points import EXTENT, as_finite_number, as_points
 
 __all__ = ["Box"]
 
@@ -39,15 +39,18 @@ class Box:
         lon_b = as_finite_number(self.lon_max, "Each corner's longitude")
         lat_a = as_finite_number(self.lat_min, "Each corner's latitude")
         lat_b = as_finite_number(self.lat_max, "Each corner's latitude")
+        west, east, south, north = EXTENT
         for lon in (lon_a, lon_b):
-            if not -180.0 <= lon <= 180.0:
+            if not west <= lon <= east:
                 raise ValueError(
-                    f"The box must lie inside the map: longitude from -180 to 180, got {lon:g}"
+                    f"The box must lie inside the map: longitude from {west:g} to {east:g}, "
+                    f"got {lon:g}"
                 )
         for lat in (lat_a, lat_b):
-            if not -90.0 <= lat <= 90.0:
+            if not south <= lat <= north:
                 raise ValueError(
-                    f"The box must lie inside the map: latitude from -90 to 90, got {lat:g}"
+                    f"The box must lie inside the map: latitude from {south:g} to {north:g}, "
+                    f"got {lat:g}"
                 )
         if lon_a == lon_b:
             raise ValueError(
@@ -97,10 +100,6 @@ class Box:
         )
 
     # ----------------------------------------------------------------- probability
-
-    def density(self, points) -> np.ndarray:
-        """``p_model(x)`` for each point: ``1/area`` inside the box, ``0`` outside."""
-        return np.where(self.contains(points), 1.0 / self.area, 0.0)
 
     def log_likelihood(self, points) -> float:
         """``ℓ = Σ log p_model(x) = −N·log(area)`` if every point is inside, else ``-inf``.

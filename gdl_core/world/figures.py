@@ -1,4 +1,4 @@
-"""Pictures and read-outs for the world-map example, as plotly figures and plain strings.
+"""Pictures of the world-map example, as plotly figures built with :func:`gdl_core.style.figure`.
 
 Everything here draws what :mod:`gdl_core.world` computes; nothing here does statistics.
 The same figures work in the dashboard and in a notebook (``fig.show()``).
@@ -23,14 +23,13 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from gdl_core import style as figure_style
 from gdl_core.images import png_bytes
-from gdl_core.world import VERDICTS, Box, LandMask, land_mask
+from gdl_core.style import COLOURS, figure
+from gdl_core.world import EXTENT, VERDICTS, Box, LandMask, land_mask
 
 __all__ = [
     "BOX_COLOUR",
     "LAND_COLOUR",
-    "MAP_EXTENT",
     "VERDICT_STYLE",
     "corners_from_selection",
     "history_figure",
@@ -39,21 +38,21 @@ __all__ = [
     "world_figure",
 ]
 
-MAP_EXTENT: tuple[float, float, float, float] = (-180.0, 180.0, -90.0, 90.0)
-
-BOX_COLOUR = "#e8710a"  # the book draws p_model as an orange box
-POINT_COLOUR = "#1b2f5e"
+BOX_COLOUR = COLOURS["orange"]  # the book draws p_model as an orange box
+POINT_COLOUR = COLOURS["navy"]
 LAND_COLOUR = (214, 201, 166)  # sand
 SEA_COLOUR = (211, 228, 243)  # pale blue
 BLANK_COLOUR = "#f4f4f2"  # the map before p_data is revealed
 GRID_COLOUR = "rgba(0, 0, 0, 0.08)"
+MINUS_INFINITY_TEXT = "#a33"  # the history chart's labels for boxes that miss a point
+MLE_OUTLINE = "#6b5500"  # a dark gold ring round the star
 
 # verdict -> (legend label, colour, marker symbol). Shapes differ as well as colours, so the
 # three kinds stay apart on a washed-out projector and for colour-blind readers.
 VERDICT_STYLE: Mapping[str, tuple[str, str, str]] = {
-    "sea": ("in the sea (like A): breaks Rule 1", "#d62728", "x"),
-    "copy": ("near-copy (like B): breaks Rule 2", "#8e44ad", "diamond"),
-    "new": ("new, on land (like C): success", "#1a9850", "circle"),
+    "sea": ("in the sea (like A): breaks Rule 1", COLOURS["red"], "x"),
+    "copy": ("near-copy (like B): breaks Rule 2", COLOURS["purple"], "diamond"),
+    "new": ("new, on land (like C): success", COLOURS["green"], "circle"),
 }
 
 _PAD = 4.0  # degrees of empty margin around the map, so a box on the map's edge stays visible
@@ -96,17 +95,6 @@ def _marker_size(n: int) -> float:
     return 3.0
 
 
-def _figure(data: list[dict], layout: dict) -> go.Figure:
-    """A Figure from plain dicts, skipping plotly's slow property-by-property validation.
-
-    Building with ``add_trace``/``update_layout`` validates every property on every call and
-    costs tens of milliseconds per figure, a large part of a page's rerun. The dicts here are
-    fixed by this module and checked once, fully validated, by the tests
-    (``tests/core/test_world_figures.py``).
-    """
-    return go.Figure(data=data, layout=layout, _validate=False)
-
-
 def world_figure(
     points,
     *,
@@ -132,7 +120,7 @@ def world_figure(
     price is that points show no hover text; pass ``selectable=False`` to get it back.
     """
     points = np.asarray(points, dtype=float).reshape(-1, 2)
-    lon_min, lon_max, lat_min, lat_max = MAP_EXTENT
+    lon_min, lon_max, lat_min, lat_max = EXTENT
     data: list[dict] = [
         {
             "type": "scatter",
@@ -210,9 +198,6 @@ def world_figure(
     x_range = [lon_min - _PAD, lon_max + _PAD]
     y_range = [lat_min - _PAD, lat_max + _PAD]
     layout = {
-        **figure_style.base_layout(
-            height, {"l": 70, "r": 10, "t": 10, "b": 80 if samples is None else 120}
-        ),
         "plot_bgcolor": "rgba(0, 0, 0, 0)",  # the map's own background is a shape
         "paper_bgcolor": "white",
         "dragmode": "select" if selectable else "zoom",
@@ -239,7 +224,8 @@ def world_figure(
         layout["xaxis2"] = {"range": x_range, "anchor": "y2", **front}
         layout["yaxis2"] = {"range": y_range, "anchor": "x2", "scaleanchor": "x2",
                             "scaleratio": 1, **front}
-    return _figure(data, layout)
+    margin = {"l": 70, "r": 10, "t": 10, "b": 80 if samples is None else 120}
+    return figure(data, layout, height=height, margin=margin)
 
 
 def corners_from_selection(
@@ -266,7 +252,7 @@ def corners_from_selection(
         raise ValueError("The selection on the map could not be read as a box.") from exc
     if len(xs) < 2 or len(ys) < 2 or not all(map(math.isfinite, xs + ys)):
         raise ValueError("The selection on the map could not be read as a box.")
-    lon_lo, lon_hi, lat_lo, lat_hi = MAP_EXTENT
+    lon_lo, lon_hi, lat_lo, lat_hi = EXTENT
 
     def clamp(value: float, lo: float, hi: float) -> float:
         return round(min(max(value, lo), hi), decimals)
@@ -296,7 +282,6 @@ def history_figure(
     *,
     mle: tuple[float, float] | None = None,
     current: int | None = None,
-    full_area: float = 360.0 * 180.0,
     height: int = 460,
 ) -> go.Figure:
     """Log-likelihood against area for every box tried, on a log area axis.
@@ -311,6 +296,7 @@ def history_figure(
     separate row under the axis, labelled as such. Labels sit on the chart itself rather
     than in a legend, which keeps it readable on a projector.
     """
+    full_area = Box(*EXTENT).area  # the largest box there is: the whole map
     areas = np.array([a for a, _ in attempts], dtype=float)
     lls = np.array([ll for _, ll in attempts], dtype=float)
     finite = np.isfinite(lls)
@@ -336,12 +322,12 @@ def history_figure(
     floor = bottom - 0.22 * span
     y_range = [floor - 0.08 * span, top + 0.14 * span]
 
-    red = {"size": 14, "color": "#a33"}
+    red = {"size": 14, "color": MINUS_INFINITY_TEXT}
     data: list[dict] = []
     shapes: list[dict] = [
         {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1,
          "y0": floor + 0.11 * span, "y1": floor + 0.11 * span,
-         "line": {"color": "#bbb", "width": 1, "dash": "dot"}},
+         "line": {"color": COLOURS["light_grey"], "width": 1, "dash": "dot"}},
     ]
     annotations: list[dict] = [
         {"x": 1, "y": floor, "xref": "paper", "yref": "y", "xanchor": "right",
@@ -363,7 +349,7 @@ def history_figure(
         ]
         data.append(
             {"type": "scatter", "x": curve_areas, "y": -n * np.log(curve_areas),
-             "mode": "lines", "line": {"color": "#888", "dash": "dash", "width": 2},
+             "mode": "lines", "line": {"color": COLOURS["grey"], "dash": "dash", "width": 2},
              "hoverinfo": "skip"}
         )
     data += [
@@ -373,15 +359,15 @@ def history_figure(
          "hovertemplate": "box #%{customdata}<br>area %{x:,.0f} deg²<br>ℓ = %{y:,.2f}"
          "<extra></extra>"},
         {"type": "scatter", "x": areas[~finite], "y": np.full(int((~finite).sum()), floor),
-         "mode": "markers", "marker": {"size": 12, "color": "#d62728", "symbol": "x"},
+         "mode": "markers", "marker": {"size": 12, "color": COLOURS["red"], "symbol": "x"},
          "customdata": numbers[~finite],
          "hovertemplate": "box #%{customdata}<br>area %{x:,.0f} deg²<br>ℓ = −∞<extra></extra>"},
     ]
     if mle is not None:
         data.append(
             {"type": "scatter", "x": [mle[0]], "y": [mle[1]], "mode": "markers+text",
-             "marker": {"size": 22, "color": "#f2c200", "symbol": "star",
-                        "line": {"width": 1, "color": "#6b5500"}},
+             "marker": {"size": 22, "color": COLOURS["gold"], "symbol": "star",
+                        "line": {"width": 1, "color": MLE_OUTLINE}},
              "text": ["MLE"], "textposition": "middle left", "textfont": {"size": 16},
              "hovertemplate": "MLE (the bounding box)<br>area %{x:,.0f} deg²<br>"
              "ℓ = %{y:,.2f}<extra></extra>"}
@@ -397,7 +383,6 @@ def history_figure(
         )
     axis = {"showgrid": True, "gridcolor": GRID_COLOUR, "fixedrange": True, "ticks": "outside"}
     layout = {
-        **figure_style.base_layout(height, {"l": 80, "r": 10, "t": 10, "b": 60}),
         "paper_bgcolor": "white",
         "hovermode": "closest",
         "showlegend": False,
@@ -409,4 +394,4 @@ def history_figure(
         "shapes": shapes,
         "annotations": annotations,
     }
-    return _figure(data, layout)
+    return figure(data, layout, height=height, margin={"l": 80, "r": 10, "t": 10, "b": 60})

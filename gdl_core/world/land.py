@@ -23,7 +23,8 @@ __all__ = ["LAND_MASK_PATH", "LandMask", "land_mask", "sample_land"]
 LAND_MASK_PATH = data.path("land_mask.png")
 
 _ROWS, _COLS = 720, 1440
-_RESOLUTION = 0.25
+_RESOLUTION = 0.25  # degrees: 1440 × 0.25 = 360 of longitude, 720 × 0.25 = 180 of latitude
+_WEST, _EAST, _SOUTH, _NORTH = EXTENT
 
 # Jitter inside a cell stays this far (as a share of the cell) below the cell's far edge, so
 # rounding can never push a sample into the neighbouring cell. 1e-9 of 0.25° is about 0.03 mm.
@@ -56,17 +57,6 @@ class LandMask:
         """``(lon_min, lon_max, lat_min, lat_max)`` of the map: the whole world."""
         return EXTENT
 
-    @property
-    def resolution(self) -> float:
-        """Side of one cell, in degrees."""
-        return _RESOLUTION
-
-    @functools.cached_property
-    def land_fraction(self) -> float:
-        """Share of the map's cells that are land (equal to the land share of the map's area
-        in the lon/lat plane, since every cell there has the same area)."""
-        return float(self.raster.mean())
-
     @functools.cached_property
     def land_cells(self) -> np.ndarray:
         """Flat indices ``i * 1440 + j`` of the land cells, ascending (read-only)."""
@@ -82,16 +72,16 @@ class LandMask:
         """
         lon = np.asarray(lon, dtype=float)
         lat = np.asarray(lat, dtype=float)
-        bad_lon = ~((lon >= -180.0) & (lon <= 180.0))  # also catches NaN
+        bad_lon = ~((lon >= _WEST) & (lon <= _EAST))  # also catches NaN
         if np.any(bad_lon):
             value = lon[bad_lon].flat[0] if lon.ndim else float(lon)
-            raise ValueError(f"Longitude must be between -180 and 180, got {value}")
-        bad_lat = ~((lat >= -90.0) & (lat <= 90.0))
+            raise ValueError(f"Longitude must be between {_WEST:g} and {_EAST:g}, got {value}")
+        bad_lat = ~((lat >= _SOUTH) & (lat <= _NORTH))
         if np.any(bad_lat):
             value = lat[bad_lat].flat[0] if lat.ndim else float(lat)
-            raise ValueError(f"Latitude must be between -90 and 90, got {value}")
-        col = np.minimum(np.floor((lon + 180.0) / _RESOLUTION).astype(np.intp), _COLS - 1)
-        row = np.minimum(np.floor((90.0 - lat) / _RESOLUTION).astype(np.intp), _ROWS - 1)
+            raise ValueError(f"Latitude must be between {_SOUTH:g} and {_NORTH:g}, got {value}")
+        col = np.minimum(np.floor((lon - _WEST) / _RESOLUTION).astype(np.intp), _COLS - 1)
+        row = np.minimum(np.floor((_NORTH - lat) / _RESOLUTION).astype(np.intp), _ROWS - 1)
         return row, col
 
     def is_land(self, lon, lat) -> np.ndarray:
@@ -137,6 +127,6 @@ def sample_land(n: int, seed: Seed) -> np.ndarray:
     row, col = np.divmod(picked, _COLS)
     offset = np.minimum(rng.random((n, 2)), 1.0 - _EDGE_MARGIN)
     points = np.empty((n, 2))
-    points[:, 0] = -180.0 + (col + offset[:, 0]) * _RESOLUTION
-    points[:, 1] = 90.0 - (row + offset[:, 1]) * _RESOLUTION
+    points[:, 0] = _WEST + (col + offset[:, 0]) * _RESOLUTION
+    points[:, 1] = _NORTH - (row + offset[:, 1]) * _RESOLUTION
     return points

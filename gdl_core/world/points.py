@@ -37,6 +37,8 @@ def as_points(points, name: str = "points") -> np.ndarray:
 
 
 def as_finite_number(value, what: str) -> float:
+    """Return ``value`` as a finite float; ValueError (naming ``what``) for a bool, a
+    non-number, NaN or an infinity."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ValueError(f"{what} must be a number, got {value!r}")
     value = float(value)

@@ -2,16 +2,21 @@
 
 :func:`judge` labels each sample ``"sea"`` (off land, breaks Rule 1), ``"copy"`` (within a
 radius of a training point, breaks Rule 2) or ``"new"`` (on land and new: what we want).
+:func:`judge_samples` draws the samples from a box and judges them: one report.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
 
+from gdl_core.rng import Seed
+from gdl_core.world.box import Box
 from gdl_core.world.land import LandMask, land_mask
-from gdl_core.world.points import as_finite_number, as_points
+from gdl_core.world.points import EXTENT, as_finite_number, as_points
 
-__all__ = ["VERDICTS", "judge", "nearest_distance"]
+__all__ = ["VERDICTS", "JudgedSamples", "judge", "judge_samples", "nearest_distance"]
 
 VERDICTS: tuple[str, str, str] = ("sea", "copy", "new")
 
@@ -60,7 +65,8 @@ def judge(samples, training, radius: float, *, mask: LandMask | None = None) -> 
     mask = land_mask() if mask is None else mask
 
     lon, lat = samples[:, 0], samples[:, 1]
-    on_map = (lon >= -180.0) & (lon <= 180.0) & (lat >= -90.0) & (lat <= 90.0)
+    west, east, south, north = EXTENT
+    on_map = (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
     on_land = np.zeros(len(samples), dtype=bool)
     on_land[on_map] = mask.is_land(lon[on_map], lat[on_map])
 
@@ -69,3 +75,25 @@ def judge(samples, training, radius: float, *, mask: LandMask | None = None) -> 
     near = nearest_distance(samples[land_idx], training) <= radius
     codes[land_idx] = np.where(near, 1, 2)  # 1 = copy, 2 = new
     return np.array(VERDICTS)[codes]
+
+
+@dataclass(frozen=True, eq=False)
+class JudgedSamples:
+    """Samples ``(M, 2)``, their verdicts ``(M,)`` from :func:`judge`, and ``counts``: how
+    many samples got each verdict, in :data:`VERDICTS` order."""
+
+    samples: np.ndarray
+    verdicts: np.ndarray
+    counts: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        counts = {verdict: int(np.count_nonzero(self.verdicts == verdict))
+                  for verdict in VERDICTS}
+        object.__setattr__(self, "counts", counts)
+
+
+def judge_samples(box: Box, m: int, seed: Seed, training, radius: float) -> JudgedSamples:
+    """Draw ``m`` samples from ``box`` (``p_model``) and :func:`judge` them against the
+    ``training`` points with ``radius``."""
+    samples = box.sample(m, seed)
+    return JudgedSamples(samples, judge(samples, training, radius))

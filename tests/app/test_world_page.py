@@ -5,8 +5,11 @@ Every number shown is checked against gdl_core computed here, independently of t
 
 from __future__ import annotations
 
+import base64
+import json
 import math
 
+import numpy as np
 import pytest
 
 from gdl_core.numbers import format_likelihood
@@ -15,6 +18,7 @@ from tests.app.helpers import open_page
 
 PAGE = "app_pages/world.py"
 CORNERS = ("world_lon_min", "world_lon_max", "world_lat_min", "world_lat_max")
+WHOLE_MAP = Box(-180, 180, -90, 90)
 
 
 def _open(app, **query):
@@ -23,7 +27,7 @@ def _open(app, **query):
 
 def _metric(app, label: str) -> str:
     values = [m.value for m in app.metric if m.label == label]
-    assert values, f"no read-out {label!r} among {[m.label for m in app.metric]}"
+    assert len(values) == 1, f"no single read-out {label!r} among {[m.label for m in app.metric]}"
     return values[0]
 
 
@@ -42,22 +46,66 @@ def _box_on_page(app) -> Box:
     return Box(*(app.number_input(key=key).value for key in CORNERS))
 
 
-def _history(app) -> list[dict]:
-    return app.session_state["world_history"]
+def _tried(app) -> list[Box]:
+    """The boxes the page keeps as tried, oldest first."""
+    return list(app.session_state["world_state"]["attempts"].boxes)
+
+
+def _chart(app, key: str) -> dict:
+    """The plotly spec of the chart with ``key``, its packed arrays decoded."""
+    (chart,) = [c for c in app.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
+
+    def unpack(node):
+        if isinstance(node, dict) and "bdata" in node:
+            return np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"]).tolist()
+        if isinstance(node, dict):
+            return {k: unpack(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [unpack(v) for v in node]
+        return node
+
+    return unpack(json.loads(chart.proto.spec))
+
+
+def _history_chart(app) -> list[tuple[float, float]]:
+    """(area, ℓ) of each box on the history chart, by the box's number: ℓ read off the
+    y axis for a box that held every point, −∞ for a cross on the row below."""
+    by_number = {}
+    for trace in _chart(app, "world_history_chart")["data"]:
+        template = trace.get("hovertemplate", "")
+        if not template.startswith("box #"):
+            continue
+        minus_infinity = "ℓ = −∞" in template
+        for number, area, log_l in zip(trace["customdata"], trace["x"], trace["y"],
+                                       strict=True):
+            by_number[number] = (area, -math.inf if minus_infinity else log_l)
+    assert sorted(by_number) == list(range(1, len(by_number) + 1))
+    return [by_number[number] for number in sorted(by_number)]
+
+
+def _assert_history_shows(app, boxes: list[Box], points) -> None:
+    shown = _history_chart(app)
+    assert len(shown) == len(boxes)
+    for box, (area, log_l) in zip(boxes, shown, strict=True):
+        assert area == pytest.approx(box.area, rel=1e-12)
+        expected = box.log_likelihood(points)
+        if math.isinf(expected):
+            assert log_l == expected
+        else:
+            assert log_l == pytest.approx(expected, rel=1e-12)
 
 
 def test_page_opens_with_the_data_hidden_and_a_box_over_the_whole_map(app):
     _open(app)
-    assert app.title[0].value == "Likelihood and maximum likelihood"
+    assert "Likelihood and maximum likelihood" in [title.value for title in app.title]
     assert app.toggle(key="world_land").value is False
     points = sample_land(50, 0)
-    whole = Box(-180, 180, -90, 90)
-    assert _box_on_page(app) == whole
+    assert _box_on_page(app) == WHOLE_MAP
     assert _metric(app, "Area (square degrees)") == "64,800"
     assert _number(_metric(app, "Log-likelihood ℓ")) == pytest.approx(
-        whole.log_likelihood(points), abs=0.005
+        WHOLE_MAP.log_likelihood(points), abs=0.005
     )
-    assert _metric(app, "Likelihood L") == format_likelihood(whole.log_likelihood(points))
+    assert _metric(app, "Likelihood L") == format_likelihood(WHOLE_MAP.log_likelihood(points))
     assert _metric(app, "Points outside") == "0 of 50"
     text = " ".join(m.value for m in app.markdown)
     for word in ("p_data", "p_model", "maximum likelihood estimate", "Rule 1", "Rule 2"):
@@ -66,16 +114,19 @@ def test_page_opens_with_the_data_hidden_and_a_box_over_the_whole_map(app):
 
 def test_setting_corners_shows_that_boxes_likelihood(app):
     _open(app)
-    _set_box(app, -170, 175, -89.9, 84)
+    _set_box(app, -178, 175, -89.9, 84)
     points = sample_land(50, 0)
-    box = Box(-170, 175, -89.9, 84)
+    box = Box(-178, 175, -89.9, 84)
     expected = box.log_likelihood(points)
-    shown = _number(_metric(app, "Log-likelihood ℓ"))
-    if math.isinf(expected):
-        assert shown == expected
-    else:
-        assert shown == pytest.approx(expected, abs=0.005)
-    assert _metric(app, "Points outside") == f"{int((~box.contains(points)).sum())} of 50"
+    assert math.isfinite(expected)  # this box holds all 50 points
+    assert _number(_metric(app, "Log-likelihood ℓ")) == pytest.approx(expected, abs=0.005)
+    assert _metric(app, "Points outside") == "0 of 50"
+    # Area 353 × 173.9 = 61,386.7 square degrees, so a density of 1/61,386.7 = 1.63e-5.
+    assert _metric(app, "Area (square degrees)") == "61,387"
+    assert _metric(app, "Density inside, 1/area") == "1.6 × 10⁻⁵"
+    gap = expected - Box.fit(points).log_likelihood(points)
+    assert gap < 0
+    assert _number(_metric(app, "ℓ minus ℓ of the MLE")) == pytest.approx(gap, abs=0.005)
 
 
 def test_fit_the_mle_button_gives_the_bounding_box_and_its_log_likelihood(app):
@@ -113,40 +164,44 @@ def test_a_box_that_misses_points_counts_them_and_scores_minus_infinity(app):
 
 def test_every_change_of_box_lands_in_the_history_and_clear_empties_it(app):
     _open(app)
-    assert len(_history(app)) == 1
-    _set_box(app, -170, 180, -90, 90)
-    app.button(key="world_fit_mle").click().run()
-    history = _history(app)
-    assert len(history) == 3
     points = sample_land(50, 0)
-    for entry in history:
-        box = Box(*entry["box"])
-        assert entry["area"] == pytest.approx(box.area)
-        assert entry["ll"] == box.log_likelihood(points)
+    assert _tried(app) == [WHOLE_MAP]
+    _set_box(app, -170, 180, -90, 90)  # one corner moves; the other three keep their values
+    app.button(key="world_fit_mle").click().run()
+    boxes = [WHOLE_MAP, Box(-170, 180, -90, 90), Box.fit(points)]
+    assert _tried(app) == boxes
+    _assert_history_shows(app, boxes, points)
     app.run()  # a rerun with the same box adds nothing
-    assert len(_history(app)) == 3
+    assert _tried(app) == boxes
     app.button(key="world_clear_history").click().run()
-    assert len(_history(app)) <= 1
+    assert _tried(app) == [Box.fit(points)]  # only the box on the map now
+    _assert_history_shows(app, [Box.fit(points)], points)
 
 
 def test_history_is_rescored_when_the_data_change(app):
     _open(app)
-    app.button(key="world_fit_mle").click().run()
+    app.button(key="world_fit_mle").click().run()  # the MLE of 50 points misses some of 500
+    _set_box(app, -100, 100, -50, 60)
+    boxes = _tried(app)
     app.number_input(key="world_n").set_value(500).run()
+    assert _tried(app) == boxes
     points = sample_land(500, 0)
-    for entry in _history(app):
-        assert entry["ll"] == Box(*entry["box"]).log_likelihood(points)
+    scores = [box.log_likelihood(points) for box in boxes]
+    assert any(math.isinf(s) for s in scores) and any(math.isfinite(s) for s in scores)
+    _assert_history_shows(app, boxes, points)
+    app.number_input(key="world_seed").set_value(8).run()
+    _assert_history_shows(app, boxes, sample_land(500, 8))
 
 
 def test_zero_width_box_is_refused_and_the_previous_box_kept(app):
     _open(app)
     _set_box(app, -120, 150, -60, 80)
-    before = len(_history(app))
+    before = _tried(app)
     app.number_input(key="world_lon_min").set_value(150.0).run()
     assert not app.exception
     assert "zero width" in " ".join(e.value for e in app.error)
     assert _box_on_page(app) == Box(-120, 150, -60, 80)
-    assert len(_history(app)) == before
+    assert _tried(app) == before
 
 
 def test_corners_in_reverse_order_are_swapped_with_a_note(app):
@@ -191,23 +246,33 @@ def test_query_params_round_trip(app):
 
 
 @pytest.mark.parametrize(
-    "query, notice",
+    "query, notice, key, value",
     [
-        ({"n": "abc"}, "Ignored `n=abc`"),
-        ({"n": "2.5"}, "Ignored `n=2.5`"),
-        ({"n": "999999"}, "`n=999999` in the link is out of range"),
-        ({"seed": "-3"}, "`seed=-3` in the link is out of range"),
-        ({"lon_min": "999"}, "`lon_min=999` in the link is out of range"),
-        ({"lat_max": "nan"}, "Ignored `lat_max=nan`"),
-        ({"land": "maybe"}, "Ignored `land=maybe`"),
+        ({"n": "abc"}, "Ignored `n=abc`", "world_n", 50),
+        ({"n": "2.5"}, "Ignored `n=2.5`", "world_n", 50),
+        ({"n": "999999"}, "`n=999999` in the link is out of range", "world_n", 5_000),
+        ({"seed": "-3"}, "`seed=-3` in the link is out of range", "world_seed", 0),
+        ({"lon_min": "999"}, "`lon_min=999` in the link is out of range", "world_lon_min",
+         -180.0),  # clamped to 180, a flat box, so the west edge went back
+        ({"lat_max": "nan"}, "Ignored `lat_max=nan`", "world_lat_max", 90.0),
     ],
 )
-def test_bad_query_params_give_a_notice_and_no_exception(app, query, notice):
+def test_bad_query_params_give_a_notice_and_no_exception(app, query, notice, key, value):
     _open(app, **query)
     assert not app.exception
     assert any(notice in w.value for w in app.warning), [w.value for w in app.warning]
-    assert _metric(app, "Log-likelihood ℓ")  # the page is drawn
-    assert 1 <= app.number_input(key="world_n").value <= 5_000
+    assert app.number_input(key=key).value == value
+    n = app.number_input(key="world_n").value
+    seed = app.number_input(key="world_seed").value
+    expected = _box_on_page(app).log_likelihood(sample_land(n, seed))
+    assert _number(_metric(app, "Log-likelihood ℓ")) == pytest.approx(expected, abs=0.005)
+
+
+def test_a_bad_land_value_in_the_link_keeps_the_land_hidden(app):
+    _open(app, land="maybe")
+    assert any("Ignored `land=maybe`" in w.value for w in app.warning)
+    assert app.toggle(key="world_land").value is False
+    assert not _chart(app, "world_map")["layout"].get("images")
 
 
 def test_a_link_with_a_flat_box_keeps_the_good_edges(app):
@@ -224,7 +289,7 @@ def test_state_survives_a_trip_to_another_page(app):
     app.number_input(key="world_n").set_value(120).run()
     app.slider(key="world_m").set_value(500).run()
     app.slider(key="world_radius").set_value(5.5).run()
-    history = list(_history(app))
+    history = _tried(app)
     app.switch_page("app_pages/home.py").run()
     app.switch_page(PAGE).run()
     assert not app.exception
@@ -232,7 +297,7 @@ def test_state_survives_a_trip_to_another_page(app):
     assert app.number_input(key="world_n").value == 120
     assert app.slider(key="world_m").value == 500
     assert app.slider(key="world_radius").value == 5.5
-    assert _history(app)[: len(history)] == history
+    assert _tried(app) == history
 
 
 def test_new_data_moves_the_seed_on(app):
@@ -255,8 +320,6 @@ def test_samples_are_judged_and_their_fractions_shown(app):
               for m in app.metric if m.label == label]
     assert sum(counts) == 400
     # The same counts, recomputed here from gdl_core with the page's seeds.
-    import numpy as np
-
     points = sample_land(100, 3)
     samples = Box.fit(points).sample(400, np.random.default_rng([3, 1]))
     verdicts = judge(samples, points, 4.0)

@@ -8,7 +8,10 @@ from decimal import Decimal, getcontext
 import pytest
 
 from gdl_core.numbers import (
+    format_likelihood,
     format_number,
+    format_prob,
+    format_product,
     mantissa_exponent,
     power_of_ten,
     scientific,
@@ -124,3 +127,54 @@ def test_scientific_from_log10_reaches_beyond_floats():
 @pytest.mark.parametrize("value", [4.3e-238, 1.234e-50, 6.02e23, 0.5, 7.0])
 def test_both_routes_agree_inside_the_float_range(value):
     assert scientific_from_log10(math.log10(value)) == scientific(value)
+
+
+# --------------------------------------------------------------------------- a likelihood from ℓ
+
+
+def _exp_by_decimal(log_l: float, digits: int = 2) -> tuple[float, int]:
+    """Mantissa and exponent of exp(log_l), by 50-digit Decimal arithmetic."""
+    getcontext().prec = 50
+    value = Decimal(log_l).exp()
+    exponent = value.adjusted()
+    mantissa = float(round(value.scaleb(-exponent), digits - 1))
+    if mantissa >= 10:
+        mantissa, exponent = mantissa / 10, exponent + 1
+    return mantissa, exponent
+
+
+@pytest.mark.parametrize("log_l", [-207.3, -553.95, -1234.5, -54321.0, 800.0, -13.0, 9.5])
+def test_format_likelihood_matches_high_precision_arithmetic(log_l):
+    mantissa, exponent = _exp_by_decimal(log_l)
+    superscript = str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    assert format_likelihood(log_l) == f"{mantissa:.1f} × 10{superscript}"
+
+
+def test_format_likelihood_special_cases():
+    assert format_likelihood(-math.inf) == "0"
+    assert format_likelihood(math.log(0.5)) == "0.50"
+    assert format_likelihood(math.log(250.0)) == "250"
+    assert format_likelihood(math.nan) == "—"
+    # 9.996 × 10⁻⁹¹ rounds to 10.0 × 10⁻⁹¹, which must carry to 1.0 × 10⁻⁹⁰.
+    assert format_likelihood(math.log(9.996) - 91 * math.log(10)) == "1.0 × 10⁻⁹⁰"
+
+
+# --------------------------------------------------------------------------- probabilities
+
+
+def test_format_prob_reads_like_the_book():
+    assert format_prob(0) == "0"
+    assert format_prob(2 / 50) == "0.04"
+    assert format_prob(0.46) == "0.46"
+    assert format_prob(1 / 4082) == "0.000245"
+    assert format_prob(0.005414567, 4) == "0.005415"
+    assert format_prob(3.14e-7) == "3.14 × 10⁻⁷"
+    assert format_prob(5e-5) == "5 × 10⁻⁵"
+
+
+def test_format_product_writes_out_the_worked_example():
+    book = [0.46, 0.16, 0.44, 0.38, 0.44]
+    assert format_product(book) == "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054"
+    blue = [0.46, 0.16, 0.44, 0.38, 0.08]
+    assert format_product(blue) == "0.46 × 0.16 × 0.44 × 0.38 × 0.08 = 0.00098"
+    assert format_product([0.5, 0.0]) == "0.5 × 0 = 0"

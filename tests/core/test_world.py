@@ -13,7 +13,16 @@ import pytest
 from PIL import Image
 
 from gdl_core import world
-from gdl_core.world import VERDICTS, Box, LandMask, judge, land_mask, nearest_distance, sample_land
+from gdl_core.world import (
+    VERDICTS,
+    Box,
+    LandMask,
+    judge,
+    judge_samples,
+    land_mask,
+    nearest_distance,
+    sample_land,
+)
 
 # --------------------------------------------------------------------------- helpers
 
@@ -49,13 +58,25 @@ def test_png_asset_is_small_one_bit_and_the_right_size():
         assert image.size == (1440, 720)  # (width, height)
 
 
-def test_land_mask_shape_extent_resolution_and_caching():
+def test_land_mask_shape_and_caching():
     mask = land_mask()
     assert mask is land_mask()  # read once, shared
     assert mask.raster.shape == (720, 1440)
     assert mask.raster.dtype == bool
-    assert mask.extent == (-180, 180, -90, 90)
-    assert mask.resolution == 0.25
+
+
+def test_the_raster_tiles_the_extent_in_quarter_degree_cells():
+    mask = land_mask()
+    west, east, south, north = mask.extent
+    rows, cols = mask.raster.shape
+    assert (east - west) / cols == (north - south) / rows == 0.25
+    # The extent's corners fall in the raster's corner cells, and a point 1.5 cells east and
+    # 2.5 cells south of the north-west corner in cell (2, 1), by the hand formula as well.
+    corners = {(west, north): (0, 0), (east, north): (0, cols - 1),
+               (west, south): (rows - 1, 0), (east, south): (rows - 1, cols - 1),
+               (west + 1.5 * 0.25, north - 2.5 * 0.25): (2, 1)}
+    for (lon, lat), cell in corners.items():
+        assert tuple(int(i) for i in mask.cell_index(lon, lat)) == cell == _cell_of(lon, lat)
 
 
 def test_raster_is_read_only():
@@ -67,10 +88,9 @@ def test_raster_is_read_only():
         mask.land_cells[0] = 0
 
 
-def test_land_fraction_is_plausible_for_a_flat_lon_lat_map():
+def test_land_share_is_plausible_for_a_flat_lon_lat_map():
     mask = land_mask()
-    frac = mask.land_fraction
-    assert frac == pytest.approx(mask.raster.sum() / mask.raster.size)
+    frac = mask.raster.sum() / mask.raster.size
     # About 29% of the Earth's surface is land. On a lon/lat map every cell has the same
     # area, so land far from the equator (Antarctica, Greenland, Canada, Siberia) takes up
     # more than its share, and GLOBE also counts most lakes as land: the flat-map fraction
@@ -253,7 +273,6 @@ def test_boundary_points_are_inside():
         [[-10, -5], [10, 5], [-10, 5], [10, -5], [0, 5], [0, -5], [-10, 0], [10, 0]], float
     )
     assert box.contains(edge).all()
-    assert np.all(box.density(edge) == 1.0 / 200.0)
     assert box.log_likelihood(edge) == pytest.approx(-8 * math.log(200.0))
     just_out = np.array([[np.nextafter(10.0, 11.0), 0.0], [0.0, np.nextafter(-5.0, -6.0)]])
     assert not box.contains(just_out).any()
@@ -276,7 +295,6 @@ def test_log_likelihood_matches_a_hand_computation():
         else:
             assert box.log_likelihood(points) == -math.inf
             assert box.likelihood(points) == 0.0
-        np.testing.assert_allclose(box.density(points), densities, rtol=1e-15)
 
 
 def test_likelihood_small_cases_and_underflow():
@@ -415,7 +433,6 @@ def test_judge_output_type_and_custom_mask():
     assert verdicts.shape == (10,)
     assert verdicts.dtype.kind == "U"
     assert set(verdicts) <= set(VERDICTS)
-    assert VERDICTS == ("sea", "copy", "new")
     all_sea = LandMask(np.zeros((720, 1440), dtype=bool))
     assert set(judge(sample_land(10, 0), [[0.0, 0.0]], 1.0, mask=all_sea)) == {"sea"}
     assert judge(np.empty((0, 2)), [[0.0, 0.0]], 1.0).shape == (0,)
@@ -446,3 +463,25 @@ def test_judge_and_nearest_distance_match_a_brute_force_loop(monkeypatch):
     np.testing.assert_allclose(nearest_distance(samples, training), expected_d, rtol=1e-12)
     np.testing.assert_array_equal(judge(samples, training, radius), expected_v)
     assert {"sea", "copy", "new"} <= set(expected_v)  # the case covers all three verdicts
+
+
+def test_judge_samples_draws_from_the_box_and_counts_each_verdict():
+    box = Box(-20, 40, 30, 60)
+    training = sample_land(400, 2)
+    report = judge_samples(box, 500, np.random.default_rng([2, 1]), training, 2.0)
+    assert report.samples.shape == (500, 2)
+    assert box.contains(report.samples).all()
+    again = judge_samples(box, 500, np.random.default_rng([2, 1]), training, 2.0)
+    np.testing.assert_array_equal(again.samples, report.samples)  # the seed decides
+    # The verdicts, re-derived sample by sample as in the brute-force test above.
+    mask = land_mask()
+    expected = []
+    for s_lon, s_lat in report.samples:
+        d = min(math.hypot(s_lon - t_lon, s_lat - t_lat) for t_lon, t_lat in training)
+        sea = not mask.raster[_cell_of(s_lon, s_lat)]
+        expected.append("sea" if sea else "copy" if d <= 2.0 else "new")
+    np.testing.assert_array_equal(report.verdicts, expected)
+    tally = {verdict: expected.count(verdict) for verdict in ("sea", "copy", "new")}
+    assert report.counts == tally
+    assert list(report.counts) == list(VERDICTS)  # in the order the page lays them out
+    assert min(tally.values()) > 0  # all three kinds were counted

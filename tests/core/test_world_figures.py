@@ -1,5 +1,5 @@
-"""Tests for gdl_core.world.figures: the world map, the history chart, the land image, reading
-a dragged box back, and numbers written for people.
+"""Tests for gdl_core.world.figures: the world map, the history chart, the land image, and
+reading a dragged box back.
 
 The figures are built without plotly's per-property validation (for speed), so every test
 that builds one also pushes it through plotly's full validation once.
@@ -11,7 +11,6 @@ import base64
 import io
 import json
 import math
-from decimal import Decimal, getcontext
 
 import numpy as np
 import plotly.graph_objects as go
@@ -19,7 +18,6 @@ import plotly.io
 import pytest
 from PIL import Image
 
-from gdl_core.numbers import format_likelihood
 from gdl_core.world import VERDICTS, Box, judge, land_mask, sample_land
 from gdl_core.world.figures import (
     BOX_COLOUR,
@@ -162,36 +160,6 @@ def test_corners_from_selection_without_a_box_is_none():
 def test_corners_from_selection_refuses_boxes_that_cannot_be_a_model(box, message):
     with pytest.raises(ValueError, match=message):
         corners_from_selection({"box": [box]})
-
-
-# --------------------------------------------------------------------------- numbers
-
-
-def _by_decimal(log_l: float, digits: int = 2) -> tuple[float, int]:
-    """Mantissa and exponent of exp(log_l), from an independent high-precision computation."""
-    getcontext().prec = 50
-    value = Decimal(log_l).exp()
-    exponent = value.adjusted()
-    mantissa = float(round(value.scaleb(-exponent), digits - 1))
-    if mantissa >= 10:
-        mantissa, exponent = mantissa / 10, exponent + 1
-    return mantissa, exponent
-
-
-@pytest.mark.parametrize("log_l", [-207.3, -553.95, -1234.5, -54321.0, 800.0, -13.0, 9.5])
-def test_format_likelihood_matches_high_precision_arithmetic(log_l):
-    mantissa, exponent = _by_decimal(log_l)
-    superscript = str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    assert format_likelihood(log_l) == f"{mantissa:.1f} × 10{superscript}"
-
-
-def test_format_likelihood_special_cases():
-    assert format_likelihood(-math.inf) == "0"
-    assert format_likelihood(math.log(0.5)) == "0.50"
-    assert format_likelihood(math.log(250.0)) == "250"
-    assert format_likelihood(math.nan) == "—"
-    # 9.996 × 10⁻⁹¹ rounds to 10.0 × 10⁻⁹¹, which must carry to 1.0 × 10⁻⁹⁰.
-    assert format_likelihood(math.log(9.996) - 91 * math.log(10)) == "1.0 × 10⁻⁹⁰"
 
 
 # --------------------------------------------------------------------------- history
