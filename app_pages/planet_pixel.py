@@ -1,22 +1,23 @@
 """Planet Pixel: the Naive Bayes model that worked on five features, applied to 1,024 pixels.
 
-Thin page: widgets, layout and state. The numbers come from ``gdl_core.pixels.analysis`` and
-the pictures from ``gdl_core.pixels.figures``; everything costly is cached by the settings it
-depends on (the data by N; the fit by (N, α); the samples by (N, α, seed)).
+Thin page: widgets, layout and state. The numbers come as reports from
+``gdl_core.pixels.experiment`` and the pictures from ``gdl_core.pixels.figures``; each report
+is cached by the settings it depends on (the data by N; the fit by (N, α); the samples by
+(N, α, seed)).
 """
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
-from gdl_core import pixels, wrodl
+from gdl_core import pixels
 from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.numbers import format_number
-from gdl_core.pixels import analysis as pa
+from gdl_core.pixels import experiment as pe
 from gdl_core.pixels import figures as pixel_figures
-from ui.images import crisp_images, image_grid, outlined_face_png, pixel_face_png
+from gdl_core.pixels.measures import LikelihoodSummary, pixel_distribution
+from gdl_core.pixels.training import TABLE_PIXELS, table_1_3
+from ui.images import crisp_images, image_grid, outlined_face_png, pixel_faces_png
 from ui.presenter import for_audience
 from ui.state import Param, next_seed, publish, restore
 
@@ -25,17 +26,14 @@ from ui.state import Param, next_seed, publish, restore
 SIZES = (50, 200, 500, 1000, 2000)
 ALPHAS = (0.0, 0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0)
 SEED_MAX = 999_999
-N_SHOWN = 10  # samples shown as pictures
-N_STATS = 200  # samples behind the statistics (the first N_SHOWN are the pictures)
-N_HELD_OUT = 200
+N_SHOWN = pe.N_SHOWN  # samples shown as pictures
 N_TRAINING_SHOWN = 20
-SCALE = 4  # 32 px faces are sent as 128 px PNGs (the browser enlarges them, unsmoothed)
 
 N = Param("pp_n", "n", 50, SIZES[0], SIZES[-1], options=SIZES)
 ALPHA = Param("pp_alpha", "alpha", 0.0, ALPHAS[0], ALPHAS[-1], options=ALPHAS)
 SEED = Param("pp_seed", "seed", 0, 0, SEED_MAX)
-ROW = Param("pp_row", "row", 14, 0, pa.SIZE - 1)
-COLUMN = Param("pp_col", "col", 10, 0, pa.SIZE - 1)
+ROW = Param("pp_row", "row", 14, 0, pixels.SIZE - 1)
+COLUMN = Param("pp_col", "col", 10, 0, pixels.SIZE - 1)
 PARAMS = (N, ALPHA, SEED, ROW, COLUMN)
 
 
@@ -55,25 +53,15 @@ def _size_label(n: int) -> str:
     return "the 50 Wrodlers" if n == 50 else f"{n:,} faces"
 
 
-# --------------------------------------------------------------------------- cached work
+# --------------------------------------------------------------------------- cached reports
 
 
 @st.cache_data(max_entries=len(SIZES), show_spinner=False)
-def _faces(n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Training faces and held-out faces (features only): cheap, no pictures yet."""
-    training = pa.training_faces(n)
-    return training, pa.held_out_faces(N_HELD_OUT, training)
+def _data(n: int) -> pe.DataReport:
+    return pe.data_report(n)
 
 
-@st.cache_data(max_entries=len(SIZES), show_spinner=False)
-def _data(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Training codes, held-out codes and the palette for a training set of ``n`` faces."""
-    training, held_out = _faces(n)
-    codes, palette = pa.build_dataset(pd.concat([training, held_out], ignore_index=True))
-    return codes[:n], codes[n:], palette
-
-
-def _data_with_progress(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _data_with_progress(n: int) -> pe.DataReport:
     """:func:`_data`, with a progress bar the first time this session asks for ``n`` faces.
 
     The drawing is done here, outside the cached function, so the bar belongs to the page;
@@ -88,110 +76,37 @@ def _data_with_progress(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             slot.progress(done / total, f"Drawing {_size_label(n)} as 32 × 32 pixel pictures: "
                           f"{done:,} of {total:,} different faces done (each is drawn once)")
 
-        training, held_out = _faces(n)
-        pa.build_dataset(pd.concat([training, held_out], ignore_index=True), on_progress=report)
+        pe.draw_data(n, on_progress=report)
         slot.empty()
         drawn.add(n)
     return _data(n)
-
-
-@st.cache_data(max_entries=2 * len(SIZES), show_spinner=False)
-def _training_stats(n: int) -> dict:
-    """What depends on the data only: neighbour correlation, how far new faces lie."""
-    training, held_out, palette = _data(n)
-    right, _ = pa.neighbour_correlation_map(training, palette)
-    _, held_out_distance = pa.nearest(held_out, training)
-    return {
-        "corr_map": right,
-        "corr": pa.neighbour_correlation(training, palette),
-        "held_out_distance": float(np.median(held_out_distance)),
-    }
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _model(n: int, alpha: float) -> CategoricalNB:
     """Pixel-wise Naive Bayes on ``n`` faces with pseudocount ``alpha``.
 
-    Kept as one shared object (never changed after fitting): its three 1,024 × 256 tables
-    would cost more to copy on every rerun than the rest of the page.
+    Kept as one shared object (never changed after fitting): st.cache_data would copy its
+    three 1,024 × 256 tables on every rerun, about 2.5 ms of a ~35 ms warm rerun (measured).
     """
-    training, _, _ = _data(n)
-    return CategoricalNB(alpha).fit(training, pixels.N_COLORS)
+    return CategoricalNB(alpha).fit(_data(n).training, pixels.N_COLORS)
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def _fit(n: int, alpha: float) -> dict:
-    """What the fitted model says about the data: its uncertainty and its likelihoods."""
-    _, held_out, _ = _data(n)
-    model = _model(n, alpha)
-    training_mean = pa.training_log_likelihood_per_pixel(model)  # from the counts: quick
-    return {
-        "entropy": pa.entropy_map(model.theta_),
-        "ll_training": pa.LikelihoodSummary(mean=training_mean, n_faces=n, n_impossible=0),
-        "ll_held_out": pa.summarise_log_likelihood(pa.log_likelihood_per_pixel(model, held_out)),
-        "stray": pa.stray_colour_share(model),
-    }
+def _fit(n: int, alpha: float) -> pe.FitReport:
+    return pe.fit_report(_model(n, alpha), _data(n))
 
 
 @st.cache_data(max_entries=48, show_spinner=False)
-def _samples(n: int, alpha: float, seed: int) -> dict:
-    training, _, palette = _data(n)
-    model = _model(n, alpha)
-    codes = model.sample(N_STATS, seed).astype(np.uint8)
-    index, distance = pa.nearest(codes[:N_SHOWN], training)
-    right, _ = pa.neighbour_correlation_map(codes, palette)
-    return {
-        "codes": codes,
-        "nearest": index,
-        "distance": distance,
-        "copies": pa.count_copies(distance),
-        "ll": pa.summarise_log_likelihood(pa.log_likelihood_per_pixel(model, codes)),
-        "corr_map": right,
-        "corr": pa.neighbour_correlation(codes, palette),
-    }
-
-
-@st.cache_data(max_entries=len(SIZES), show_spinner=False)
-def _feature_codes(n: int) -> np.ndarray:
-    """The five feature codes of the training faces."""
-    return wrodl.encode(_faces(n)[0])
-
-
-@st.cache_data(max_entries=48, show_spinner=False)
-def _feature_samples(n: int, alpha: float, seed: int) -> np.ndarray:
-    """Ten faces from Naive Bayes on the five features of the same training faces, as pixels."""
-    features = _feature_codes(n)
-    drawn = pa.feature_nb_faces(features, N_SHOWN, seed, alpha)
-    return pa.pixels_of(drawn, features, _data(n)[0])
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _pngs(kind: str, n: int, alpha: float = 0.0, seed: int = 0) -> list[bytes]:
-    """The pictures of one row of faces, fetched with one cache lookup instead of ten.
-
-    ``kind`` is "training" (the first faces), "samples", "nearest" (the training face
-    nearest to each sample) or "features" (Naive Bayes on the five features).
-    """
-    training, _, palette = _data(n)
-    if kind == "training":
-        rows = training[: min(N_TRAINING_SHOWN, n)]
-    elif kind == "samples":
-        rows = _samples(n, alpha, seed)["codes"][:N_SHOWN]
-    elif kind == "nearest":
-        rows = training[_samples(n, alpha, seed)["nearest"]]
-    else:
-        rows = _feature_samples(n, alpha, seed)
-    return [
-        pixel_face_png(np.ascontiguousarray(row).tobytes(), palette.tobytes(), pa.SIZE, SCALE)
-        for row in rows
-    ]
+def _samples(n: int, alpha: float, seed: int) -> pe.SampleReport:
+    return pe.sample_report(_model(n, alpha), _data(n), seed)
 
 
 # --------------------------------------------------------------------------- helpers
 
 
 def _copies_text(copies: tuple[int, int | None]) -> str:
-    """What :func:`gdl_core.pixels.analysis.count_copies` found among the samples shown."""
+    """What :func:`gdl_core.pixels.measures.count_copies` found among the samples shown."""
     n_copies, closest = copies
     farther = (f"differs from every training face in at least **{closest:,} of 1,024 pixels**"
                if closest is not None else "")
@@ -202,11 +117,11 @@ def _copies_text(copies: tuple[int, int | None]) -> str:
     return f"{copied}; every other sample {farther}." if farther else f"{copied}."
 
 
-def _format_ll(summary: pa.LikelihoodSummary) -> str:
+def _format_ll(summary: LikelihoodSummary) -> str:
     return format_number(summary.mean, 3)
 
 
-def _ll_note(summary: pa.LikelihoodSummary) -> str:
+def _ll_note(summary: LikelihoodSummary) -> str:
     if summary.n_impossible:
         return (f"{summary.n_impossible} of {summary.n_faces} have probability 0 "
                 "(a colour never seen at some pixel)")
@@ -229,7 +144,7 @@ with st.sidebar:
                           "0 is the maximum-likelihood fit.")
     st.number_input("Seed for the samples", min_value=0, max_value=SEED_MAX, step=1,
                     key=SEED.key)
-    st.button("New samples (seed + 1)", on_click=_next_seed, width="stretch")
+    st.button("New samples (seed + 1)", on_click=_next_seed, width="stretch", key="pp_next_seed")
 publish(*PARAMS)
 
 n = st.session_state[N.key]
@@ -247,17 +162,16 @@ st.markdown(
     "Wrodl is handed these raw pixels. Watch what goes wrong, and why."
 )
 
-training, held_out, palette = _data_with_progress(n)
+data = _data_with_progress(n)
+training, palette = data.training, data.palette
 fit = _fit(n, alpha)
-model = _model(n, alpha)
 drawn = _samples(n, alpha, seed)
-stats = _training_stats(n)
 
 # 1 ------------------------------------------------------------------------ training faces
 st.header("1 · The training faces", divider="gray")
 shown = min(N_TRAINING_SHOWN, n)
-training_pngs = _pngs("training", n)
-image_grid(training_pngs, [str(i) for i in range(shown)], N_SHOWN, key="pp_training")
+image_grid(pixel_faces_png(training[:shown], palette), [str(i) for i in range(shown)], N_SHOWN,
+           key="pp_training")
 extra = (
     "" if n == 50 else
     f" Faces 50–{n - 1:,} are new Wrodlers drawn from the Naive Bayes model of the 50 "
@@ -281,32 +195,34 @@ left.markdown(
     "a colour in the palette; it is a label, not a brightness, so 200 is not “more” than 100."
 )
 right.image(
-    outlined_face_png(training[0].tobytes(), palette.tobytes(), pa.TABLE_PIXELS),
+    outlined_face_png(training[0], palette, TABLE_PIXELS),
     caption="Face 0, pixels 458–467 boxed", width="stretch", output_format="PNG",
 )
-st.table(pa.table_1_3(training))
+with st.container(key="pp_table_1_3"):
+    st.table(table_1_3(training))
 
 # 3 ------------------------------------------------------------------------ fit and sample
 st.header("3 · Ten faces from Naive Bayes on the pixels", divider="gray")
 st.markdown(
     f"For every one of the 1,024 pixels the model keeps its own table of how often each of "
-    f"the 256 colours appeared there: {pa.N_PIXELS:,} × 255 = **{model.n_params_:,} free "
+    f"the 256 colours appeared there: {pixels.N_PIXELS:,} × 255 = **{fit.n_params:,} free "
     f"parameters**, learned from {n:,} faces with pseudocount α = {alpha:g}. A new face is "
     "made by picking each pixel's colour from its own table, without looking at any other "
     "pixel."
 )
 st.markdown(f"**Samples from the model** (seed {seed})")
-image_grid(_pngs("samples", n, alpha, seed), columns=N_SHOWN, key="pp_samples")
+samples_pngs = pixel_faces_png(drawn.codes[:N_SHOWN], palette)
+image_grid(samples_pngs, columns=N_SHOWN, key="pp_samples")
 st.markdown(
     "**The nearest training face to each sample**, with the number of pixels (out of 1,024) "
     "whose colour differs"
 )
-image_grid(_pngs("nearest", n, alpha, seed), [str(d) for d in drawn["distance"]], N_SHOWN,
-           key="pp_nearest")
+image_grid(pixel_faces_png(training[drawn.nearest], palette), [str(d) for d in drawn.distance],
+           N_SHOWN, key="pp_nearest")
 st.markdown(
-    f"{_copies_text(drawn['copies'])} A real "
+    f"{_copies_text(drawn.copies)} A real "
     f"Wrodler that is *not* in the training set differs from its nearest training face in "
-    f"about **{stats['held_out_distance']:.0f} pixels** (median over {N_HELD_OUT} such faces): "
+    f"about **{data.held_out_distance:.0f} pixels** (median over {pe.N_HELD_OUT} such faces): "
     "new faces lie close to the old ones, while the samples lie far from every real face."
 )
 
@@ -314,8 +230,8 @@ st.subheader("How probable does the model find them?")
 cols = st.columns(3)
 for cell, label, summary, about in zip(
     cols,
-    (f"{N_STATS} samples", f"{n:,} training faces", f"{N_HELD_OUT} new faces"),
-    (drawn["ll"], fit["ll_training"], fit["ll_held_out"]),
+    (f"{pe.N_SAMPLES} samples", f"{n:,} training faces", f"{pe.N_HELD_OUT} new faces"),
+    (drawn.likelihood, fit.training_likelihood, fit.held_out_likelihood),
     (
         f"Drawn from the model with seed {seed}; the first ten are shown above.",
         "The faces the model was fitted to.",
@@ -327,12 +243,12 @@ for cell, label, summary, about in zip(
     cell.metric(label, _format_ll(summary), help=about, border=True)
     cell.caption(_ll_note(summary))
 verdict = (
-    f"With α = {alpha:g}, on average {fit['stray'] * 100:.2g}% of a sample's pixels take a "
+    f"With α = {alpha:g}, on average {fit.stray_share * 100:.2g}% of a sample's pixels take a "
     "colour never seen at that pixel in training, and the model scores each such stray pixel "
     "as very unlikely, which pulls the samples' average down (the more stray pixels, the "
     "lower). And stray colours or not, scoring pixels one at a time cannot notice that they "
     "do not fit together."
-    if fit["stray"] > 0 else
+    if fit.stray_share > 0 else
     "By its own yardstick the model finds its noisy samples **about as probable as the real "
     "faces** it was trained on: with α = 0 every pixel of a sample takes a colour seen there "
     "in training, in the training proportions, so on average both score the same. Scoring "
@@ -344,7 +260,7 @@ st.markdown(
     + (
         "With α = 0, a new face that shows any colour never seen at that pixel in training "
         "gets probability 0: that is the −∞. A small α removes it."
-        if fit["ll_held_out"].n_impossible else
+        if fit.held_out_likelihood.n_impossible else
         "New faces score lower than the training faces: the fit follows its own data closely."
     )
 )
@@ -361,26 +277,26 @@ with map_col:
     row = st.session_state[ROW.key]
     column = st.session_state[COLUMN.key]
     st.plotly_chart(
-        for_audience(pixel_figures.entropy_figure(fit["entropy"], selected=(row, column))),
+        for_audience(pixel_figures.entropy_figure(fit.entropy, selected=(row, column))),
         key="pp_entropy_map", on_select=_on_pick, selection_mode=("points",),
         width="stretch", config={"displayModeBar": False},
     )
 with pixel_col:
     pick_row, pick_column = st.columns(2)
-    pick_row.number_input("Row", min_value=0, max_value=pa.SIZE - 1, step=1, key=ROW.key)
-    pick_column.number_input("Column", min_value=0, max_value=pa.SIZE - 1, step=1,
+    pick_row.number_input("Row", min_value=0, max_value=pixels.SIZE - 1, step=1, key=ROW.key)
+    pick_column.number_input("Column", min_value=0, max_value=pixels.SIZE - 1, step=1,
                              key=COLUMN.key)
     row = st.session_state[ROW.key]
     column = st.session_state[COLUMN.key]
-    pixel = pa.pixel_index(row, column)
-    table = pa.pixel_distribution(model, pixel)
+    pixel = pixels.pixel_index(row, column)
+    table = pixel_distribution(_model(n, alpha), pixel)
     about, face = st.columns([2, 1], vertical_alignment="center")
     about.markdown(
-        f"**Pixel {pixel}** (row {row}, column {column}): {fit['entropy'][row, column]:.2f} "
+        f"**Pixel {pixel}** (row {row}, column {column}): {fit.entropy[row, column]:.2f} "
         f"bits; {len(table)} different colour{'s' if len(table) != 1 else ''} in the "
         f"{n:,} training faces."
     )
-    face.image(outlined_face_png(training[0].tobytes(), palette.tobytes(), (pixel,), ring=True),
+    face.image(outlined_face_png(training[0], palette, (pixel,), ring=True),
                caption="Where it is, on face 0", width="stretch", output_format="PNG")
     st.plotly_chart(
         for_audience(pixel_figures.distribution_figure(table, palette, n)),
@@ -408,9 +324,9 @@ st.markdown(
     "correlation is about zero. Each square below is one pair; grey pairs never change."
 )
 a, b, c = st.columns([1, 1, 2], vertical_alignment="center")
-a.metric("Training faces", format_number(stats["corr"]), border=True,
+a.metric("Training faces", format_number(data.correlation), border=True,
          help="Mean correlation over all side-by-side and stacked pixel pairs that vary.")
-b.metric(f"{N_STATS} samples", format_number(drawn["corr"]), border=True,
+b.metric(f"{pe.N_SAMPLES} samples", format_number(drawn.correlation), border=True,
          help="The same, over the model's samples.")
 c.caption(
     "Pearson correlation, across the faces, of the brightness of two neighbouring pixels: "
@@ -420,8 +336,8 @@ c.caption(
 )
 st.plotly_chart(
     for_audience(pixel_figures.correlation_figure(
-        (stats["corr_map"], drawn["corr_map"]),
-        (f"Training faces ({n:,})", f"Naive Bayes samples ({N_STATS})"),
+        (data.correlation_map, drawn.correlation_map),
+        (f"Training faces ({n:,})", f"Naive Bayes samples ({pe.N_SAMPLES})"),
     )),
     key="pp_correlation", width="stretch", config={"displayModeBar": False},
 )
@@ -429,9 +345,10 @@ st.plotly_chart(
 # 5 ------------------------------------------------------------------------ contrast
 st.header("5 · Same model, two ways to describe a face", divider="gray")
 st.markdown("**Naive Bayes on the five features** (then drawn as 32 × 32 pixels)")
-image_grid(_pngs("features", n, alpha, seed), columns=N_SHOWN, key="pp_feature_samples")
+image_grid(pixel_faces_png(drawn.feature_samples, palette), columns=N_SHOWN,
+           key="pp_feature_samples")
 st.markdown("**Naive Bayes on the 1,024 pixels**")
-image_grid(_pngs("samples", n, alpha, seed), columns=N_SHOWN, key="pp_pixel_samples")
+image_grid(samples_pngs, columns=N_SHOWN, key="pp_pixel_samples")
 st.markdown(
     f"Both rows come from one model, fitted to the same {n:,} faces with the same α and "
     "seed; only the description of a face differs. The five Wrodl features really are close "

@@ -24,7 +24,7 @@ from bench.apptest import app, check, home_rerun_ms
 from bench.timing import best_seconds, median_ms
 from gdl_core import pixels
 from gdl_core.naive_bayes import CategoricalNB
-from gdl_core.pixels import analysis as pa
+from gdl_core.pixels import experiment, measures, training
 
 N = 2000
 ALPHAS = (0.01, 0.1, 0.5, 1.0, 0.001, 0.0)
@@ -45,14 +45,16 @@ def _timed_run(element) -> float:
 
 def bench_cold_build() -> None:
     _clear_caches()
-    faces = pa.training_faces(N)
-    everything = pd.concat([faces, pa.held_out_faces(200, faces)], ignore_index=True)
+    faces = training.training_faces(N)
+    held_out = training.held_out_faces(experiment.N_HELD_OUT, faces)
+    everything = pd.concat([faces, held_out], ignore_index=True)
     steps = []
     start = time.perf_counter()
-    pa.build_dataset(everything, on_progress=lambda done, total: steps.append(done))
+    training.build_dataset(everything, on_progress=lambda done, total: steps.append(done))
     core = time.perf_counter() - start
-    warm = best_seconds(lambda: pa.build_dataset(everything), repeats=3)
-    print(f"cold build of {N:,} training + 200 held-out faces ({steps[-1]:,} distinct): "
+    warm = best_seconds(lambda: training.build_dataset(everything), repeats=3)
+    print(f"cold build of {N:,} training + {len(held_out)} held-out faces "
+          f"({steps[-1]:,} distinct): "
           f"{core:.1f} s (budget 20 s), progress reported {len(steps)} times")
     print(f"  the same build with the pictures cached: {warm * 1e3:.0f} ms "
           f"-> drawing is {core / warm:.0f}x the bookkeeping")
@@ -89,20 +91,20 @@ def bench_alpha_rerun() -> None:
 
 
 def bench_nearest() -> None:
-    training, _ = pixels.make_dataset(pa.training_faces(N))
-    samples = CategoricalNB(0.01).fit(training, 256).sample(10, seed=0).astype(np.uint8)
-    ours = best_seconds(lambda: pa.nearest(samples, training), repeats=7)
-    bincount = best_seconds(lambda: np.bincount(training.ravel(), minlength=256), repeats=7)
+    faces, _ = pixels.make_dataset(training.training_faces(N))
+    samples = CategoricalNB(0.01).fit(faces, 256).sample(10, seed=0).astype(np.uint8)
+    ours = best_seconds(lambda: measures.nearest(samples, faces), repeats=7)
+    bincount = best_seconds(lambda: np.bincount(faces.ravel(), minlength=256), repeats=7)
 
     def loop():
         best = []
         for sample in samples:
-            distances = [int(np.count_nonzero(sample != face)) for face in training]
+            distances = [int(np.count_nonzero(sample != face)) for face in faces]
             best.append(int(np.argmin(distances)))
         return best
 
     looped = best_seconds(loop, repeats=3)
-    assert loop() == pa.nearest(samples, training)[0].tolist()
+    assert loop() == measures.nearest(samples, faces)[0].tolist()
     print(f"nearest training face, 10 samples vs {N:,} faces: {ours * 1e3:.1f} ms "
           "(budget 50 ms)")
     print(f"  one np.bincount over the {N:,} x 1,024 training bytes: {bincount * 1e3:.1f} ms "

@@ -29,25 +29,34 @@ def face_key(features) -> tuple[str, ...]:
     return tuple(str(features[name]) for name in FEATURES)
 
 
-@st.cache_data(max_entries=4096, show_spinner=False)
-def pixel_face_png(codes_row: bytes, palette: bytes, size: int = 32, scale: int = 4) -> bytes:
-    """A Planet Pixel face (its palette indices as bytes) as a PNG enlarged ``scale`` times."""
-    pal = np.frombuffer(palette, dtype=np.uint8).reshape(-1, 3)
-    image = pixels.to_image(np.frombuffer(codes_row, dtype=np.uint8), pal, size)
-    return png_bytes(image.resize((size * scale, size * scale), Image.Resampling.NEAREST))
+@st.cache_data(max_entries=256, show_spinner=False)
+def pixel_faces_png(
+    codes: np.ndarray, palette: np.ndarray, size: int = pixels.SIZE, scale: int = 4
+) -> list[bytes]:
+    """Planet Pixel faces (one row of palette indices each) as PNGs enlarged ``scale`` times
+    (a 32 px face goes out as 128 px; the browser enlarges it further, unsmoothed).
+
+    One cache entry per set of faces: a grid of ten pictures costs one lookup, not ten.
+    """
+    return [
+        png_bytes(
+            pixels.to_image(row, palette, size).resize(
+                (size * scale, size * scale), Image.Resampling.NEAREST
+            )
+        )
+        for row in codes
+    ]
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def outlined_face_png(
-    codes_row: bytes, palette: bytes, marked: tuple[int, ...], size: int = 32, scale: int = 12,
-    ring: bool = False,
+    codes_row: np.ndarray, palette: np.ndarray, marked: tuple[int, ...],
+    size: int = pixels.SIZE, scale: int = 12, ring: bool = False,
 ) -> bytes:
     """A Planet Pixel face enlarged ``scale`` times with the ``marked`` pixels boxed, as PNG
     (``ring=True``: a bolder box around each pixel, for small pictures)."""
-    pal = np.frombuffer(palette, dtype=np.uint8).reshape(-1, 3)
-    row = np.frombuffer(codes_row, dtype=np.uint8)
     return png_bytes(
-        pixel_figures.outlined_face(row, pal, marked, size=size, scale=scale, ring=ring)
+        pixel_figures.outlined_face(codes_row, palette, marked, size=size, scale=scale, ring=ring)
     )
 
 

@@ -32,14 +32,20 @@ __all__ = [
     "BACKGROUND_RGB",
     "MAX_SIZE",
     "N_COLORS",
+    "N_PIXELS",
+    "SIZE",
     "make_dataset",
     "palette",
-    "render_rgb",
+    "pixel_index",
     "to_image",
 ]
 
 #: Number of palette entries (one byte per pixel).
 N_COLORS = 256
+
+#: Side of a Planet Pixel face, and its number of pixels (the book's 1,024 features).
+SIZE = 32
+N_PIXELS = SIZE * SIZE
 
 #: The opaque colour every face is laid on: the avatar's own disc colour, so the disc
 #: blends into a plain square and no white corners compete with white clothes.
@@ -70,11 +76,6 @@ def _rgb(key: tuple[str, ...], size: int) -> np.ndarray:
     rgba = avatars.render(dict(zip(FEATURES, key, strict=True)), size)
     base = Image.new("RGBA", rgba.size, (*BACKGROUND_RGB, 255))
     return np.asarray(Image.alpha_composite(base, rgba).convert("RGB"))
-
-
-def render_rgb(features: dict[str, str], size: int = 32) -> np.ndarray:
-    """One face as an opaque ``(size, size, 3)`` uint8 array, before quantisation."""
-    return _rgb(avatars._key(features), _check_size(size))
 
 
 def _basis_keys() -> list[tuple[str, ...]]:
@@ -142,7 +143,7 @@ def _palette_cached(size: int) -> np.ndarray:
     return out
 
 
-def palette(size: int = 32) -> np.ndarray:
+def palette(size: int = SIZE) -> np.ndarray:
     """The shared ``(256, 3)`` uint8 palette for faces of ``size`` x ``size`` pixels."""
     return _palette_cached(_check_size(size)).copy()
 
@@ -189,7 +190,7 @@ def _codes_cached(key: tuple[str, ...], size: int) -> np.ndarray:
     return row
 
 
-def make_dataset(faces: pd.DataFrame, size: int = 32) -> tuple[np.ndarray, np.ndarray]:
+def make_dataset(faces: pd.DataFrame, size: int = SIZE) -> tuple[np.ndarray, np.ndarray]:
     """Turn a table of faces into Planet Pixel data.
 
     ``faces`` has one row per face and the five feature columns of
@@ -209,7 +210,7 @@ def make_dataset(faces: pd.DataFrame, size: int = 32) -> tuple[np.ndarray, np.nd
 
 
 def to_image(
-    codes_row: Iterable[int] | np.ndarray, palette: np.ndarray, size: int = 32
+    codes_row: Iterable[int] | np.ndarray, palette: np.ndarray, size: int = SIZE
 ) -> Image.Image:
     """Turn one row of palette indices back into an RGB picture of ``size`` x ``size``."""
     size = _check_size(size)
@@ -240,3 +241,13 @@ def to_image(
         raise ValueError("palette must hold whole-number colour values between 0 and 255.")
     pixels = pal.astype(np.uint8)[codes.astype(np.intp)].reshape(size, size, 3)
     return Image.fromarray(pixels, "RGB")
+
+
+def pixel_index(row: int, column: int, size: int = SIZE) -> int:
+    """Pixel number of (row, column) in a row of codes: row · size + column, from 0 at the
+    top-left."""
+    if not (0 <= row < size and 0 <= column < size):
+        raise ValueError(
+            f"row and column must lie between 0 and {size - 1}, got ({row}, {column})"
+        )
+    return int(row) * size + int(column)

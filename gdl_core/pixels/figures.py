@@ -1,7 +1,8 @@
 """Pictures for Planet Pixel: plotly figures and marked-up faces.
 
-These draw what :mod:`gdl_core.pixels.analysis` computes; nothing here does statistics. The
-same figures work in the dashboard and in a notebook (``fig.show()``).
+These draw what :mod:`gdl_core.pixels.measures` computes; nothing here does statistics. The
+plotly figures are built with :func:`gdl_core.style.figure`, and work in the dashboard and in
+a notebook (``fig.show()``).
 
 - :func:`outlined_face`: a face enlarged with crisp pixels and some pixels outlined (where
   the columns of Table 1-3 sit, or the pixel being inspected).
@@ -24,7 +25,7 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
 from gdl_core import pixels
-from gdl_core.style import base_layout
+from gdl_core.style import COLOURS, figure
 
 __all__ = [
     "CORRELATION_SCALE",
@@ -41,6 +42,9 @@ __all__ = [
 #: Outline of marked pixels: a vivid magenta that no face colour comes close to.
 MARK_COLOUR = (255, 0, 200)
 _FONT_SIZE = 15  # a point smaller than elsewhere: these charts sit in half-width columns
+# Two greys only these figures use (the shared colours are gdl_core.style.COLOURS):
+_OUTLINE = "#333333"  # bar edges and the titles over the correlation maps
+_GRID = "#e6e6e6"  # the bar chart's grid lines
 
 
 def _scale(colours: Sequence[str]) -> list[list]:
@@ -136,24 +140,22 @@ def entropy_figure(
         row, column = selected
         shapes.append({
             "type": "rect", "x0": column - 0.5, "x1": column + 0.5, "y0": row - 0.5,
-            "y1": row + 0.5, "line": {"color": "#1030e0", "width": 3},
+            "y1": row + 0.5, "line": {"color": COLOURS["blue"], "width": 3},
         })
     ticks = list(range(0, size, 4))
     axis = {"tickvals": ticks, "showgrid": False, "zeroline": False, "constrain": "domain",
             "fixedrange": True}
-    return go.Figure(
-        data=[heatmap, targets],
-        layout={
-            "xaxis": {**axis, "range": [-0.5, size - 0.5], "title": {"text": "column"}},
-            "yaxis": {**axis, "range": [size - 0.5, -0.5], "title": {"text": "row"},
-                      "scaleanchor": "x"},
-            "shapes": shapes,
-            **base_layout(height, {"l": 50, "r": 10, "t": 10, "b": 45}, font_size=_FONT_SIZE),
-            "clickmode": "event+select",
-            "dragmode": False,
-            "hovermode": "closest",
-        },
-    )
+    layout = {
+        "xaxis": {**axis, "range": [-0.5, size - 0.5], "title": {"text": "column"}},
+        "yaxis": {**axis, "range": [size - 0.5, -0.5], "title": {"text": "row"},
+                  "scaleanchor": "x"},
+        "shapes": shapes,
+        "clickmode": "event+select",
+        "dragmode": False,
+        "hovermode": "closest",
+    }
+    return figure([heatmap, targets], layout, height=height,
+                  margin={"l": 50, "r": 10, "t": 10, "b": 45}, font_size=_FONT_SIZE)
 
 
 def selected_pixel(selection: Mapping | None) -> tuple[int, int] | None:
@@ -182,7 +184,7 @@ def distribution_figure(
 ) -> go.Figure:
     """Bar chart of the colours one pixel takes in the training faces, most common first.
 
-    ``table`` is :func:`gdl_core.pixels.analysis.pixel_distribution`'s result. Each bar is
+    ``table`` is :func:`gdl_core.pixels.measures.pixel_distribution`'s result. Each bar is
     painted in its palette colour (with a dark edge so pale colours show) and labelled with
     its palette index; colours beyond ``max_colours`` are pooled in one grey bar.
     """
@@ -195,7 +197,7 @@ def distribution_figure(
     if len(rest):
         labels.append(f"{len(rest)} more")
         shares = np.append(shares, rest["share"].sum())
-        colours.append("#bbbbbb")
+        colours.append(COLOURS["light_grey"])
     top = max(0.05, float(shares.max()) * 1.22)  # room for the labels above the bars
     step = next(step for step in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25) if top / step <= 6)
     ticks = np.arange(0, min(1.0, top) + 1e-9, step)  # no tick above 100%
@@ -203,7 +205,7 @@ def distribution_figure(
         "type": "bar",
         "x": labels,
         "y": shares,
-        "marker": {"color": colours, "line": {"color": "#333333", "width": 1.5}},
+        "marker": {"color": colours, "line": {"color": _OUTLINE, "width": 1.5}},
         "text": [f"{s:.0%}" if s >= 0.005 else "<1%" for s in shares],
         "textposition": "outside",
         "textfont": {"size": 14},
@@ -211,18 +213,15 @@ def distribution_figure(
         "cliponaxis": False,
         "hovertemplate": "palette colour %{x}<br>%{y:.1%} of the faces<extra></extra>",
     }
-    return go.Figure(
-        data=[bars],
-        layout={
-            "xaxis": {"type": "category", "fixedrange": True,
-                      "tickangle": 0,
-                      "title": {"text": f"palette colour number (share of {n_faces:,} faces)"}},
-            "yaxis": {"tickformat": ".0%", "range": [0, top], "tickvals": ticks,
-                      "gridcolor": "#e6e6e6", "fixedrange": True},
-            **base_layout(height, {"l": 55, "r": 10, "t": 30, "b": 60}, font_size=_FONT_SIZE),
-            "bargap": 0.25,
-        },
-    )
+    layout = {
+        "xaxis": {"type": "category", "fixedrange": True, "tickangle": 0,
+                  "title": {"text": f"palette colour number (share of {n_faces:,} faces)"}},
+        "yaxis": {"tickformat": ".0%", "range": [0, top], "tickvals": ticks,
+                  "gridcolor": _GRID, "fixedrange": True},
+        "bargap": 0.25,
+    }
+    return figure([bars], layout, height=height,
+                  margin={"l": 55, "r": 10, "t": 30, "b": 60}, font_size=_FONT_SIZE)
 
 
 def correlation_figure(
@@ -231,7 +230,7 @@ def correlation_figure(
     """Side-by-side maps of neighbour correlation on one colour scale from −1 to 1.
 
     ``maps`` are the ``right`` maps of
-    :func:`gdl_core.pixels.analysis.neighbour_correlation_map` (row 0 at the top); cells
+    :func:`gdl_core.pixels.measures.neighbour_correlation_map` (row 0 at the top); cells
     where a pixel never changes (nan) are left in the pale background colour.
     """
     count = len(maps)
@@ -265,11 +264,9 @@ def correlation_figure(
         notes.append({
             "text": titles[i], "x": left + width / 2, "y": 1.0, "xref": "paper",
             "yref": "paper", "xanchor": "center", "yanchor": "bottom", "showarrow": False,
-            "font": {"size": 18, "color": "#333333"},
+            "font": {"size": 18, "color": _OUTLINE},
         })
-    layout.update(
-        base_layout(height, {"l": 10, "r": 10, "t": 40, "b": 10}, font_size=_FONT_SIZE,
-                    plot_bgcolor="#eeeeee"),  # pale grey: pairs that never change (nan)
-        annotations=notes,
-    )
-    return go.Figure(data=traces, layout=layout)
+    layout["annotations"] = notes
+    layout["plot_bgcolor"] = COLOURS["pale_grey"]  # pairs that never change (nan)
+    return figure(traces, layout, height=height,
+                  margin={"l": 10, "r": 10, "t": 40, "b": 10}, font_size=_FONT_SIZE)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from gdl_core import pixels, wrodl
 from tests.app.helpers import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,24 +28,44 @@ def images(app) -> list:
     return list(app.image)
 
 
-def test_the_page_is_in_the_navigation(app):
-    app.run()
+GRIDS = {"pp_training": 20, "pp_samples": 10, "pp_nearest": 10, "pp_feature_samples": 10,
+         "pp_pixel_samples": 10}
+
+
+def grid(app, key: str) -> list:
+    """The pictures of the image grid in the container with this key."""
+    return list(app.container(key=key).image)
+
+
+def sources(pictures) -> list[str]:
+    return [picture.proto.imgs[0].url for picture in pictures]
+
+
+TITLE = "Planet Pixel: Naive Bayes on raw pixels"
+
+
+def test_the_navigation_entry_opens_this_page(app):
     from ui.demos import PATH
 
     (step,) = [s for s in PATH if s.title == "Planet Pixel"]
-    assert step.page == PAGE
+    open_page(app, step.page, timeout=TIMEOUT)
+    assert [title.value for title in app.title] == [TITLE]
 
 
 def test_renders_every_section_at_50_faces(app):
     open_pixel_page(app)
-    assert app.title[0].value.startswith("Planet Pixel")
+    assert [title.value for title in app.title] == [TITLE]
     headers = [h.value for h in app.header]
     assert len(headers) == 5
     for number, header in enumerate(headers, start=1):
         assert header.startswith(f"{number} ·")
-    # 20 training faces, Table 1-3's face, 10 samples, 10 nearest faces, the inspected pixel,
-    # 10 feature samples and the 10 pixel samples again
-    assert len(images(app)) == 20 + 1 + 10 + 10 + 1 + 10 + 10
+    for key, count in GRIDS.items():
+        assert len(grid(app, key)) == count, key
+    # the grids, Table 1-3's face and the inspected pixel's face
+    assert len(images(app)) == sum(GRIDS.values()) + 2
+    # section 5 shows the same pixel samples as section 3
+    assert sources(grid(app, "pp_pixel_samples")) == sources(grid(app, "pp_samples"))
+    assert len(set(sources(grid(app, "pp_samples")))) == 10
     assert "261,120 free parameters" in text_of(app)
     labels = [m.label for m in app.metric]
     assert "50 training faces" in labels
@@ -51,15 +73,15 @@ def test_renders_every_section_at_50_faces(app):
     assert not app.warning
 
 
-def test_table_1_3_shows_ten_rows_of_ten_palette_indices(app):
+def test_table_1_3_shows_pixels_458_to_467_of_the_first_ten_wrodlers(app):
     open_pixel_page(app)
-    table = app.table[0].value
-    assert table.shape == (10, 10)
+    (table,) = app.container(key="pp_table_1_3").table
+    table = table.value
     assert list(table.columns) == [f"px_{j}" for j in range(458, 468)]
     assert list(table.index) == list(range(10))
-    for column in table.columns:
-        for value in table[column]:
-            assert float(value).is_integer() and 0 <= value <= 255
+    codes, _ = pixels.make_dataset(wrodl.load().head(10))
+    expected = codes.reshape(10, 32, 32)[:, 14, 10:20]  # row 14, columns 10-19
+    np.testing.assert_array_equal(table.to_numpy(), expected)
 
 
 def test_renders_at_2000_faces(app):
@@ -68,7 +90,8 @@ def test_renders_at_2000_faces(app):
     labels = [m.label for m in app.metric]
     assert "2,000 training faces" in labels
     assert "faces 50–1,999" in " ".join(c.value for c in app.caption).lower()
-    assert len(images(app)) == 62
+    for key, count in GRIDS.items():
+        assert len(grid(app, key)) == count, key
     # a rerun after moving α finishes cleanly at this size too
     app.select_slider(key="pp_alpha").set_value(0.1).run(timeout=TIMEOUT)
     assert not app.exception
@@ -92,21 +115,26 @@ def test_alpha_and_seed_are_written_to_the_url(app):
     assert app.query_params["seed"] == "9"
     assert app.query_params["n"] == "50"
     # the button draws new samples
-    before = [img.value[0] for img in images(app)[21:31]]
-    app.button[0].click().run(timeout=TIMEOUT)
+    before = sources(grid(app, "pp_samples"))
+    training = sources(grid(app, "pp_training"))
+    app.button(key="pp_next_seed").click().run(timeout=TIMEOUT)
     assert app.number_input(key="pp_seed").value == 10
     assert app.query_params["seed"] == "10"
-    after = [img.value[0] for img in images(app)[21:31]]
-    assert before != after
+    after = sources(grid(app, "pp_samples"))
+    assert len(after) == 10
+    assert all(a != b for a, b in zip(after, before, strict=True))
+    assert sources(grid(app, "pp_training")) == training  # the data stay put
 
 
 def test_the_same_url_gives_the_same_samples(app):
     open_pixel_page(app, alpha="0.1", seed="5")
     other = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     open_pixel_page(other, alpha="0.1", seed="5")
-    distances = [i.captions[0] for i in images(app)[31:41]]
+    distances = [i.captions[0] for i in grid(app, "pp_nearest")]
+    assert len(distances) == 10
     assert all(d.isdigit() and 0 < int(d) <= 1024 for d in distances)
-    assert distances == [i.captions[0] for i in images(other)[31:41]]
+    assert distances == [i.captions[0] for i in grid(other, "pp_nearest")]
+    assert sources(grid(app, "pp_samples")) == sources(grid(other, "pp_samples"))
     assert text_of(app) == text_of(other)
 
 
@@ -139,8 +167,7 @@ def test_the_pixel_picker_shows_that_pixels_colours(app):
     app.number_input(key="pp_col").set_value(20).run(timeout=TIMEOUT)
     assert "Pixel 116" in text_of(app)  # 3 × 32 + 20
     assert app.query_params["row"] == "3" and app.query_params["col"] == "20"
-    charts = app.get("plotly_chart")
-    assert '"type":"bar"' in charts[1].proto.spec.replace(" ", "")
+    assert '"type":"bar"' in app.get_by_key("pp_distribution").proto.spec.replace(" ", "")
 
 
 def test_settings_survive_a_visit_to_another_page(app):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from PIL import Image
 
 from gdl_core import avatars, pixels
 from gdl_core.wrodl import FEATURES
@@ -31,6 +32,13 @@ def faces() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def dataset(faces):
     return pixels.make_dataset(faces)
+
+
+def opaque_render(features: dict[str, str], size: int = 32) -> np.ndarray:
+    """The avatar as drawn, laid on its disc colour: what the palette has to approximate."""
+    rgba = avatars.render(features, size)
+    base = Image.new("RGBA", rgba.size, (*pixels.BACKGROUND_RGB, 255))
+    return np.asarray(Image.alpha_composite(base, rgba).convert("RGB"))
 
 
 # --- shapes and types -----------------------------------------------------------------------
@@ -83,7 +91,7 @@ def test_to_image_accepts_a_square_array_and_a_list(dataset):
 def test_quantised_faces_stay_close_to_the_original_render(faces, dataset):
     codes, palette = dataset
     for i, row in enumerate(faces.itertuples(index=False)):
-        original = pixels.render_rgb(dict(zip(NAMES, row, strict=True)), 32).astype(int)
+        original = opaque_render(dict(zip(NAMES, row, strict=True))).astype(int)
         quantised = palette[codes[i]].reshape(32, 32, 3).astype(int)
         error = np.abs(quantised - original)
         # Measured over all 4,032 faces: mean error 0.40 (worst face 1.12) on the 0-255
@@ -99,9 +107,10 @@ def test_quantised_faces_stay_close_to_the_original_render(faces, dataset):
 def test_background_and_flat_colours_are_exact_palette_entries(dataset):
     codes, palette = dataset
     background = np.array(pixels.BACKGROUND_RGB, dtype=np.uint8)
-    assert tuple(pixels.BACKGROUND_RGB) == tuple(
-        int(avatars.BACKGROUND[i : i + 2], 16) for i in (1, 3, 5)
-    )
+    # the background is the avatar's own disc: the commonest opaque colour of a bald face
+    rgba = np.asarray(avatars.render({**face(0), "topType": "NoHair"}, 64))
+    colours, counts = np.unique(rgba[rgba[..., 3] == 255][:, :3], axis=0, return_counts=True)
+    np.testing.assert_array_equal(colours[counts.argmax()], background)
     # the most common colour, the background, is palette entry 0
     np.testing.assert_array_equal(palette[0], background)
     # the top-left corner of every face is plain background, and maps to it exactly
@@ -212,3 +221,16 @@ def test_to_image_rejects_bad_input(dataset, row, palette, size, match):
     palette = dataset[1] if palette is None else palette
     with pytest.raises(ValueError, match=match):
         pixels.to_image(row, palette, size=size)
+
+
+def test_pixel_numbers_count_row_by_row_from_the_top_left(dataset):
+    codes, palette = dataset
+    image = np.asarray(pixels.to_image(codes[1], palette))
+    for row, column in ((0, 0), (0, 31), (1, 0), (14, 10), (14, 19), (31, 31), (20, 5)):
+        index = pixels.pixel_index(row, column)
+        np.testing.assert_array_equal(palette[codes[1, index]], image[row, column])
+    assert [pixels.pixel_index(14, c) for c in (10, 19)] == [458, 467]  # Table 1-3's slice
+    assert pixels.pixel_index(3, 7, size=16) == 55
+    for row, column in ((32, 0), (0, 32), (-1, 0)):
+        with pytest.raises(ValueError, match="between 0 and 31"):
+            pixels.pixel_index(row, column)
