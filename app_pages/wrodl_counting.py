@@ -1,11 +1,12 @@
 """Planet Wrodl I: the 50 faces, one probability per combination, and the pseudocount."""
 
-import numpy as np
 import streamlit as st
 
-from gdl_core import novelty, wrodl
+from gdl_core import wrodl
+from gdl_core.multinomial import JointMultinomial
 from gdl_core.numbers import format_prob
 from ui import wrodl as w
+from ui import wrodl_reports as reports
 from ui.images import face_key, image_grid
 from ui.state import Param, publish, restore
 
@@ -26,8 +27,7 @@ for notice in notices:
     st.warning(notice, icon=":material/link_off:")
 
 faces = wrodl.load()
-training = w.training_codes()
-multinomial0 = w.fit("multinomial", 0.0)
+report = reports.counting(w.alpha())  # the slider itself sits by the formula below
 
 # --- 1. the data --------------------------------------------------------------------------
 st.header("The 50 Wrodlers", anchor=False)
@@ -36,11 +36,14 @@ st.markdown(
     "clothing colour, clothing type, hair colour and hair style (`topType`). Everything else "
     "about the drawing is the same on every face."
 )
-image_grid(w.avatars(training), captions=[f"#{i}" for i in faces.index], columns=10)
+image_grid(
+    w.avatars(wrodl.face_tuples(wrodl.training_codes())),
+    captions=[f"#{i}" for i in faces.index], columns=10, key="wrodl_faces_grid",
+)
 
 table_col, face_col = st.columns([2.3, 1], gap="large")
 with table_col:
-    st.dataframe(w.faces_as_text(), height=388, width="stretch", key="wrodl_faces_table")
+    st.dataframe(reports.faces_table(), height=388, width="stretch", key="wrodl_faces_table")
     st.caption(
         "The same faces as a table, one row per face. The first ten rows (face_id 0 to 9) are "
         "the ones the book prints as Table 1-1."
@@ -50,12 +53,12 @@ with face_col:
         "Look closer at face", options=list(faces.index), key=FACE.key,
         format_func=lambda i: f"#{i}",
     )
-    w.portrait(face_key(faces.loc[face_id]))
+    w.portrait(face_key(faces.loc[face_id]), "wrodl_face_portrait")
     st.markdown("\n".join(
         [f"| feature | face #{face_id} |", "|---|---|"]
         + [f"| {feature} | **{value}** |" for feature, value in faces.loc[face_id].items()]
     ))
-    twins = np.flatnonzero(novelty.is_copy(training, training[[face_id]])).tolist()
+    twins = wrodl.twins(face_id)
     if len(twins) > 1:
         others = ", ".join(f"#{i}" for i in twins if i != face_id)
         st.markdown(f"This exact face occurs **{len(twins)} times** (also {others}).")
@@ -64,12 +67,12 @@ with face_col:
 
 # --- 2. the multinomial -------------------------------------------------------------------
 st.header("One probability for every combination", anchor=False)
-d, n_obs, n_seen = multinomial0.d_, multinomial0.n_obs_, multinomial0.n_distinct_
+d, n_obs, n_seen = report.d, report.n_obs, report.n_distinct
 sizes = " × ".join(str(n) for n in wrodl.N_VALUES)
 space, params, covered = st.columns(3)
 space.metric("Possible faces d", f"{d:,}")
 space.caption(f"{sizes} values")
-params.metric("Free parameters", f"{multinomial0.n_params_:,}")
+params.metric("Free parameters", f"{report.n_params:,}")
 params.caption("one θ̂ per combination, minus one: they must add up to 1")
 covered.metric("Combinations in the data", f"{n_seen} of {d:,}")
 covered.caption(
@@ -85,32 +88,27 @@ st.latex(
     rf"\hat\theta_j = \frac{{n_j + \alpha}}{{N + d\,\alpha}}"
     rf"\qquad N = {n_obs},\quad d = {d_tex}"
 )
-alpha = w.alpha_slider()
-model = w.fit("multinomial", alpha)
-combination_1, combination_2 = (
-    model.prob(wrodl.encode(face))[0] for face in (wrodl.COMBINATION_1, wrodl.COMBINATION_2)
-)
-floor = model.unseen_theta()  # the θ̂ every unseen combination shares
-unseen = d - n_seen
+w.alpha_slider()
+alpha, unseen = report.alpha, report.n_unseen
 denominator = f"{n_obs} + {d:,} × {alpha:g}"
 
 one, two, mass, each = st.columns(4)
 one.metric(
-    "θ̂ combination 1", format_prob(combination_1),
+    "θ̂ combination 1", format_prob(report.combination_1),
     help="LongHairStraight, Red, Round, ShirtScoopNeck, White: twice in the data",
 )
 one.caption(f"seen twice: (2 + {alpha:g}) / ({denominator})")
 two.metric(
-    "θ̂ combination 2", format_prob(combination_2),
+    "θ̂ combination 2", format_prob(report.combination_2),
     help="LongHairStraight, Red, Round, ShirtScoopNeck, Blue01: never in the data",
 )
 two.caption(f"never seen: (0 + {alpha:g}) / ({denominator})")
-mass.metric(f"Total for all {unseen:,} unseen", format_prob(model.unseen_mass()))
+mass.metric(f"Total for all {unseen:,} unseen", format_prob(report.unseen_mass))
 mass.caption(f"{unseen:,} × {alpha:g} / ({denominator}): the chance a sample is new")
-each.metric("θ̂ of each unseen combination", format_prob(floor))
+each.metric("θ̂ of each unseen combination", format_prob(report.unseen_theta))
 each.caption("the same for all of them, whatever they look like")
 
-w.chart(w.sorted_theta_chart(alpha), "wrodl_sorted_theta")
+w.chart(report.sorted_theta, "wrodl_sorted_theta")
 st.caption(
     "All 4,032 estimates from largest to smallest. Navy: the combinations in the data; "
     "orange: the rest. With α = 0 the orange ones are exactly 0 (drawn on the band at the "
@@ -131,12 +129,12 @@ st.markdown(
     "A sample is a **copy** when all five features match some face in the data, and "
     "**new** otherwise. The chapter's second rule asks for new faces, not copies."
 )
-codes, copies, _ = w.sample_controls(
-    "multinomial", alpha, N_SAMPLES, SEED.key, "wrodl_mn_again"
+samples, _ = w.sample_controls(
+    JointMultinomial, alpha, N_SAMPLES, SEED.key, "wrodl_mn_again"
 )
-w.show_samples(codes, copies, key="wrodl_mn_samples")
+w.show_samples(samples, key="wrodl_mn_samples")
 
-w.chart(w.novelty_chart("multinomial", alpha), "wrodl_novelty")
+w.chart(report.novelty, "wrodl_novelty")
 st.caption(
     "Bars: the chance that one sample is new, which is the total probability of the unseen "
     "combinations. Dots: the share of new faces among 1,000 samples. Without a pseudocount "

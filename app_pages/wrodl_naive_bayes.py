@@ -3,13 +3,13 @@
 import streamlit as st
 
 from gdl_core import wrodl
-from gdl_core.numbers import format_prob, format_product
-from gdl_core.wrodl.figures import parameter_table
+from gdl_core.naive_bayes import CategoricalNB
+from gdl_core.numbers import format_prob
 from ui import wrodl as w
+from ui import wrodl_reports as reports
 from ui.images import face_key
 from ui.state import Param, publish, restore
 
-FEATURE_NAMES = list(wrodl.FEATURES)
 SEED = w.seed_param("wrodl_nb_seed")
 URL_NAMES = {
     "topType": "top", "hairColor": "hair", "accessoriesType": "glasses",
@@ -21,7 +21,7 @@ CHOICE = {
         wrodl.FEATURES[feature].index(wrodl.COMBINATION_1[feature]),
         lo=0, hi=len(wrodl.FEATURES[feature]) - 1,
     )
-    for feature in w.EXAMPLE_ORDER
+    for feature in wrodl.EXAMPLE_ORDER
 }
 N_SAMPLES = 10
 
@@ -44,29 +44,25 @@ st.caption(
     "n_kl: how many of the N = 50 faces have value l for feature k; L_k: how many values "
     "feature k can take."
 )
-alpha = w.alpha_slider()
-model = w.fit("naive_bayes", alpha)
-multinomial = w.fit("multinomial", alpha)
+report = reports.naive_bayes(w.alpha_slider())
+alpha = report.alpha
 
 # --- Table 1-2 ----------------------------------------------------------------------------
 st.header("The 23 parameters (Table 1-2)", anchor=False)
-levels = {feature: len(values) for feature, values in wrodl.FEATURES.items()}
-terms = " + ".join(f"({levels[f]} − 1)" for f in w.TABLE_ORDER)
 ours, theirs, why = st.columns([1, 1, 2.4])
-ours.metric("Naive Bayes parameters", model.n_params_)
-theirs.metric("Multinomial parameters", f"{multinomial.n_params_:,}")
+ours.metric("Naive Bayes parameters", report.n_params)
+theirs.metric("Multinomial parameters", f"{report.multinomial_n_params:,}")
 why.markdown(
-    f"One θ̂ per value of each feature: {sum(levels.values())} values. Within a feature "
+    f"One θ̂ per value of each feature: {report.n_theta} values. Within a feature "
     f"the θ̂ add up to 1, so the last one is fixed by the others: "
-    f"{terms} = **{model.n_params_}**."
+    f"{report.parameter_terms} = **{report.n_params}**."
 )
 chart_tab, table_tab = st.tabs(["Bar charts", "Table"])
-w.chart(w.naive_bayes_chart(alpha), "wrodl_nb_bars", chart_tab)
+w.chart(report.bars, "wrodl_nb_bars", chart_tab)
 table_cells = [*table_tab.columns(3), *table_tab.columns(3)]  # rows of three, as the charts
-for cell, feature in zip(table_cells, w.TABLE_ORDER, strict=False):
-    cell.dataframe(
-        parameter_table(model, wrodl.FEATURES, feature), hide_index=True, width="stretch",
-        key=f"wrodl_table_{feature}",
+for cell, (feature, table) in zip(table_cells, report.tables.items(), strict=False):
+    cell.container(key=f"wrodl_table_{feature}").dataframe(
+        table, hide_index=True, width="stretch",
         column_config={"n": st.column_config.NumberColumn(width="small"),
                        "θ̂": st.column_config.NumberColumn(width="small")},
     )
@@ -88,53 +84,33 @@ st.markdown(
     "Pick a face; Naive Bayes multiplies the five θ̂. Next to it: what the full multinomial "
     "of the previous page gives the same face at the same α."
 )
-choice = {}
-for column, feature in zip(st.columns(len(w.EXAMPLE_ORDER)), w.EXAMPLE_ORDER, strict=True):
-    k, values = FEATURE_NAMES.index(feature), wrodl.FEATURES[feature]
-    with column:
-        code = st.selectbox(
-            feature, options=range(len(values)), key=CHOICE[feature].key,
-            format_func=values.__getitem__,
-        )
-        choice[feature] = values[code]
-        st.caption(
-            f"θ̂ = {format_prob(model.theta_[k, code])}  (n = {int(model.counts_[k, code])})"
-        )
-
-face_codes = wrodl.encode(choice)
-p_nb = float(model.prob(face_codes)[0])
-n_seen = int(multinomial.count(face_codes)[0])
-p_multinomial = float(multinomial.prob(face_codes)[0])
+choice, columns = {}, st.columns(len(wrodl.EXAMPLE_ORDER))
+for column, feature in zip(columns, wrodl.EXAMPLE_ORDER, strict=True):
+    values = wrodl.FEATURES[feature]
+    code = column.selectbox(
+        feature, options=range(len(values)), key=CHOICE[feature].key,
+        format_func=values.__getitem__,
+    )
+    choice[feature] = values[code]
+calculator = reports.face(alpha, choice)
+score = calculator.score
+for column, theta, n in zip(columns, score.factors, score.value_counts, strict=True):
+    column.caption(f"θ̂ = {format_prob(theta)}  (n = {n})")
 
 picture, numbers = st.columns([1, 5], vertical_alignment="center")
 with picture:
-    w.portrait(face_key(choice), 150)
+    w.portrait(face_key(choice), "wrodl_calc_portrait", 150)
 with numbers:
-    st.markdown(f"#### p(x) = {format_product(w.nb_factors(model, choice), p_nb)}")
+    st.markdown(f"#### p(x) = {score.product}")
     nb_col, mn_col, _ = st.columns(3)
-    nb_col.metric("Naive Bayes p(x)", format_prob(p_nb, 4))
-    mn_col.metric("Multinomial θ̂", format_prob(p_multinomial, 4))
-    mn_col.caption(
-        f"this face is {'never seen' if n_seen == 0 else f'seen {n_seen}×'} in the data"
-    )
+    nb_col.metric("Naive Bayes p(x)", format_prob(score.naive_bayes, 4))
+    mn_col.metric("Multinomial θ̂", format_prob(score.multinomial, 4))
+    seen = score.times_seen
+    mn_col.caption(f"this face is {'never seen' if seen == 0 else f'seen {seen}×'} in the data")
 
-comparison_rows = []
-for name, face in (
-    ("combination 1", wrodl.COMBINATION_1),
-    ("combination 2", wrodl.COMBINATION_2),
-    ("your face", choice),
-):
-    codes = wrodl.encode(face)
-    comparison_rows.append({
-        "": name,
-        "face": ", ".join(face[f] for f in w.EXAMPLE_ORDER),
-        "times in the data": int(multinomial.count(codes)[0]),
-        "Naive Bayes p(x)": format_product(
-            w.nb_factors(model, face), float(model.prob(codes)[0])
-        ),
-        "multinomial θ̂": format_prob(float(multinomial.prob(codes)[0]), 4),
-    })
-st.dataframe(comparison_rows, hide_index=True, width="stretch", key="wrodl_comparison_table")
+st.container(key="wrodl_comparison_table").dataframe(
+    calculator.comparison, hide_index=True, width="stretch"
+)
 st.caption(
     "Combination 2 is combination 1 in Blue01 instead of White. It never occurs, yet Naive "
     "Bayes still gives it a fair chance, lower only because blue clothes are rarer than white "
@@ -159,19 +135,16 @@ st.markdown(
     "wheels. Every face gets a green *new* badge unless all five features match a face "
     "in the data."
 )
-codes, copies, chance_col = w.sample_controls(
-    "naive_bayes", alpha, N_SAMPLES, SEED.key, "wrodl_nb_again"
+samples, chance_col = w.sample_controls(
+    CategoricalNB, alpha, N_SAMPLES, SEED.key, "wrodl_nb_again"
 )
-chance_new = w.novelty_by_alpha("naive_bayes")["expected"][w.ALPHAS.index(alpha)]
-chance_col.metric("Chance a sample is new", f"{chance_new:.0%}")
-w.show_samples(codes, copies, key="wrodl_nb_faces")
-st.dataframe(
-    w.samples_table(codes, copies), hide_index=True, width="stretch", key="wrodl_nb_samples",
-)
+chance_col.metric("Chance a sample is new", f"{report.chance_new:.0%}")
+w.show_samples(samples, key="wrodl_nb_faces")
+st.container(key="wrodl_nb_samples").dataframe(samples.table, hide_index=True, width="stretch")
 
 # --- both models on every face -----------------------------------------------------------
 st.header("Both models on all 4,032 faces", anchor=False)
-w.chart(w.comparison_chart(alpha), "wrodl_comparison")
+w.chart(report.comparison, "wrodl_comparison")
 st.caption(
     "Each column holds the faces seen equally often. The red bar is the multinomial's "
     "estimate, one value for the whole column; the green dots are Naive Bayes, one per face. "

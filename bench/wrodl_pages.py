@@ -19,6 +19,9 @@ from streamlit.testing.v1 import AppTest
 from bench.apptest import app, check, home_rerun_ms
 from bench.timing import median_ms
 from gdl_core import avatars, wrodl
+from gdl_core.multinomial import JointMultinomial
+from gdl_core.naive_bayes import CategoricalNB
+from gdl_core.wrodl.models import PSEUDOCOUNTS
 
 
 def _quiet() -> None:
@@ -29,6 +32,7 @@ def _quiet() -> None:
 
 _quiet()
 from ui import wrodl as w  # noqa: E402 - after _quiet(): importing defines cached functions
+from ui import wrodl_reports as reports  # noqa: E402
 from ui.images import avatar_png  # noqa: E402
 
 PAGES = ("app_pages/wrodl_counting.py", "app_pages/wrodl_naive_bayes.py")
@@ -40,7 +44,7 @@ COLD_BUDGET_MS = 300
 def alpha_rerun_ms(at: AppTest, page: str) -> float:
     """Median rerun after moving α between two stops whose results are already cached."""
     check(at.switch_page(page).run())
-    stops = iter(w.ALPHAS[6:9] * (REPEATS + 5))  # 0.5, 1, 2, 0.5, ...
+    stops = iter(PSEUDOCOUNTS[6:9] * (REPEATS + 5))  # 0.5, 1, 2, 0.5, ...
     for _ in range(6):  # warm every cache the three stops touch
         check(at.select_slider(key=w.ALPHA.key).set_value(next(stops)).run())
     return median_ms(
@@ -58,24 +62,24 @@ def sample_again_ms(at: AppTest, page: str, button: str) -> float:
         _quiet()  # the warm-up below runs outside the app
         avatar_png.clear()
         avatars._render_cached.cache_clear()
-        w.avatars(w.training_codes())
-        avatar_png(w.face_tuples(wrodl.encode(wrodl.COMBINATION_1))[0], 256)  # both portraits
+        w.avatars(wrodl.face_tuples(wrodl.training_codes()))
+        avatar_png(wrodl.face_tuples(wrodl.encode(wrodl.COMBINATION_1))[0], 256)  # portraits
         start = time.perf_counter()
         check(at.button(key=button).click().run())
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1e3
 
 
-def cold_draw_ms(kind: str, alpha: float) -> float:
+def cold_draw_ms(model: type, alpha: float) -> float:
     """Fit, sample 10 and draw them as PNG avatars with every cache emptied: the median."""
     _quiet()
     times = []
     for seed in range(REPEATS):
         st.cache_data.clear()
+        reports.samples.clear()
         avatars._render_cached.cache_clear()
         start = time.perf_counter()
-        codes, _ = w.draw(kind, alpha, 10, seed)
-        pngs = w.avatars(codes)
+        pngs = w.avatars(reports.samples(model, alpha, 10, seed).faces)
         times.append(time.perf_counter() - start)
         assert len(pngs) == 10 and all(png.startswith(b"\x89PNG") for png in pngs)
     return statistics.median(times) * 1e3
@@ -83,10 +87,10 @@ def cold_draw_ms(kind: str, alpha: float) -> float:
 
 def main() -> None:
     _measure_pages(app())
-    for kind, alpha in (("naive_bayes", 0.0), ("multinomial", 1.0)):
-        cold = cold_draw_ms(kind, alpha)
-        print(f"cold: fit {kind} (α = {alpha:g}), sample 10 and draw them as 128 px PNGs: "
-              f"{cold:.0f} ms (budget {COLD_BUDGET_MS} ms)")
+    for model, alpha in ((CategoricalNB, 0.0), (JointMultinomial, 1.0)):
+        cold = cold_draw_ms(model, alpha)
+        print(f"cold: fit {model.__name__} (α = {alpha:g}), sample 10 and draw them as 128 px "
+              f"PNGs: {cold:.0f} ms (budget {COLD_BUDGET_MS} ms)")
 
 
 def _measure_pages(at: AppTest) -> None:

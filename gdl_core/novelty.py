@@ -4,7 +4,8 @@ A sample is a *copy* when every one of its features equals those of some trainin
 *new* otherwise. Everything here works on integer code tables (rows = observations, columns
 = features), so it serves the five Wrodl features as well as 1,024 pixels.
 
-- :func:`copy_of` / :func:`is_copy`: the verdict for each sample, without a Python loop.
+- :func:`is_copy`: the verdict for each sample, without a Python loop (which training row a
+  copy repeats: :func:`gdl_core.categorical.match_rows`).
 - :func:`copy_chance`: the probability that one draw from a model is a copy,
   Σ p_model(x) over the distinct training rows. For the smoothed multinomial this is
   1 − (its unseen mass).
@@ -21,21 +22,13 @@ import numpy as np
 from gdl_core.categorical import match_rows
 from gdl_core.rng import Seed, as_generator
 
-__all__ = ["copy_chance", "copy_of", "is_copy", "novelty_curve", "sampled_novelty"]
-
-
-def copy_of(codes: np.ndarray, training: np.ndarray) -> np.ndarray:
-    """For each row of ``codes``, the index of the first identical training row, or −1.
-
-    ``codes`` is (M, K) and ``training`` is (N, K), both whole-number codes (see
-    :func:`gdl_core.categorical.match_rows`, which does the matching).
-    """
-    return match_rows(codes, training)
+__all__ = ["copy_chance", "is_copy", "novelty_curve", "sampled_novelty"]
 
 
 def is_copy(codes: np.ndarray, training: np.ndarray) -> np.ndarray:
-    """True where a row of ``codes`` equals some row of ``training`` in every feature."""
-    return copy_of(codes, training) >= 0
+    """True where a row of ``codes`` (M, K) equals some row of ``training`` (N, K) in every
+    feature."""
+    return match_rows(codes, training) >= 0
 
 
 def copy_chance(model, training: np.ndarray) -> float:

@@ -21,6 +21,7 @@ from gdl_core.categorical import match_rows
 from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.pixels.encoding import SIZE, make_dataset
 from gdl_core.rng import Seed, as_generator, check_count
+from gdl_core.wrodl.models import fit
 
 __all__ = [
     "DATA_SEED",
@@ -33,7 +34,6 @@ __all__ = [
     "pixels_of",
     "table_1_3",
     "training_faces",
-    "wrodl_model",
 ]
 
 #: The pixel columns of the book's Table 1-3: px_458 ... px_467 (row 14, columns 10-19).
@@ -45,14 +45,10 @@ DATA_SEED = 2019
 HELD_OUT_SEED = 1024
 
 
-def wrodl_model(alpha: float = 0.0) -> CategoricalNB:
-    """Naive Bayes fitted to the five features of the 50 Wrodlers (α = 0: the book's MLE)."""
-    return CategoricalNB(alpha).fit(wrodl.encode(wrodl.load()), wrodl.N_VALUES)
-
-
 def draw_wrodl_faces(n: int, seed: Seed, alpha: float = 0.0) -> pd.DataFrame:
-    """``n`` new Wrodlers drawn from :func:`wrodl_model`, as a table of the five features."""
-    return wrodl.decode(wrodl_model(alpha).sample(check_count(n), seed))
+    """``n`` new Wrodlers drawn from Naive Bayes on the 50 Wrodlers' five features (α = 0:
+    the book's MLE), as a table of the five features."""
+    return wrodl.decode(fit(CategoricalNB, alpha).sample(check_count(n), seed))
 
 
 def training_faces(n: int, seed: Seed = DATA_SEED) -> pd.DataFrame:
@@ -85,7 +81,7 @@ def held_out_faces(
     nearly every combination the model can make).
     """
     n = check_count(n)
-    model = wrodl_model()
+    model = fit(CategoricalNB, 0.0)
     rng = as_generator(seed)
     seen = wrodl.combination_index(wrodl.encode(training))
     chosen = np.empty((0, len(wrodl.FEATURES)), dtype=np.int64)

@@ -12,6 +12,9 @@ facts (the 23 Naive Bayes parameters, p(combination 1) ≈ 0.0054, ...) comes ou
 A face is stored either as strings (a :func:`load` DataFrame) or as integer codes: the
 code of a value is its position in ``FEATURES[feature]``, so a face is a row of 5 ints and
 the sample space is the grid of ``3 × 8 × 4 × 6 × 7 = 4032`` code rows.
+:func:`training_codes` holds the 50 faces as codes, :func:`face_tuples` and :func:`describe`
+turn codes back into values for pictures and tables, and :func:`twins` finds the faces
+that occur more than once.
 """
 
 from __future__ import annotations
@@ -37,6 +40,16 @@ FEATURES: dict[str, tuple[str, ...]] = {
         "ShortHairShortWaved", "ShortHairShortFlat", "ShortHairFrizzle",
     ),
 }
+
+#: The worked example's order of the features: p(LongHairStraight, Red, Round, ...).
+EXAMPLE_ORDER: tuple[str, ...] = (
+    "topType", "hairColor", "accessoriesType", "clothingType", "clothingColor",
+)
+
+#: The order of the features in the book's Table 1-2.
+TABLE_ORDER: tuple[str, ...] = (
+    "topType", "hairColor", "clothingColor", "accessoriesType", "clothingType",
+)
 
 #: L_k, the number of values of each feature, in FEATURES order: (3, 8, 4, 6, 7).
 N_VALUES: tuple[int, ...] = tuple(len(values) for values in FEATURES.values())
@@ -167,3 +180,33 @@ def combination_index(codes: np.ndarray) -> np.ndarray:
     if np.any((codes < 0) | (codes >= np.array(N_VALUES))):
         raise ValueError(f"codes must be between 0 and L_k − 1 for L = {N_VALUES}")
     return np.ravel_multi_index(codes.astype(np.int64, copy=False).T, N_VALUES)
+
+
+@functools.cache
+def training_codes() -> np.ndarray:
+    """The 50 faces as codes: ``encode(load())``, an (50, 5) int64 array, read-only."""
+    codes = encode(_load_cached())
+    codes.flags.writeable = False
+    return codes
+
+
+def twins(face_id: int) -> tuple[int, ...]:
+    """The face_ids of every face identical to face ``face_id`` in all five features, in
+    order and ``face_id`` itself included: ``twins(3) == (3, i)`` for combination 1."""
+    codes = training_codes()
+    if not 0 <= face_id < len(codes):
+        raise ValueError(f"face_id must be between 0 and {len(codes) - 1}, got {face_id}")
+    return tuple(np.flatnonzero((codes == codes[face_id]).all(axis=1)).tolist())
+
+
+def face_tuples(codes: np.ndarray) -> list[tuple[str, ...]]:
+    """Each code row as its five values in FEATURES order (the key of a rendered avatar)."""
+    vocab = list(FEATURES.values())
+    return [tuple(vocab[k][c] for k, c in enumerate(row)) for row in np.asarray(codes).tolist()]
+
+
+def describe(codes: np.ndarray, order: tuple[str, ...] = EXAMPLE_ORDER) -> list[str]:
+    """Each code row as text, its values in ``order`` joined by commas:
+    "LongHairStraight, Red, Round, ShirtScoopNeck, White" for combination 1."""
+    position = [list(FEATURES).index(feature) for feature in order]
+    return [", ".join(face[k] for k in position) for face in face_tuples(codes)]

@@ -1,4 +1,5 @@
-"""Pictures and read-outs for Planet Wrodl: the multinomial and Naive Bayes, side by side.
+"""Pictures for Planet Wrodl: the multinomial and Naive Bayes, side by side, as plotly figures
+built with :func:`gdl_core.style.figure`.
 
 Everything here draws what :mod:`gdl_core.multinomial`, :mod:`gdl_core.naive_bayes` and
 :mod:`gdl_core.novelty` compute; nothing here does statistics. The figures work in the
@@ -10,48 +11,55 @@ dashboard and in a notebook (``fig.show()``).
 - :func:`comparison_figure`: every combination's Naive Bayes p(x), grouped by how often the
   combination was seen, next to the one value the multinomial gives each group.
 - :func:`novelty_figure`: the chance that a sample is new, for each pseudocount.
-- :func:`parameter_table`: one block of Table 1-2 (values, counts n, θ̂, total) as a table.
 
+Colours (:data:`gdl_core.style.COLOURS`): navy for combinations seen in the data, orange for
+those never seen, brick for the multinomial, green for Naive Bayes, black for marked values.
 Probabilities span many orders of magnitude, so the charts use log axes. A probability of
-exactly 0 has no place on a log axis; it is drawn on a band at the bottom labelled "0".
+exactly 0 has no place on a log axis; it is drawn on a band at the bottom labelled "0",
+under a mid-grey dotted line.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from gdl_core.numbers import format_prob, power_of_ten
-from gdl_core.style import base_layout
+from gdl_core.style import COLOURS, figure
 
-__all__ = [
-    "MULTINOMIAL_COLOUR",
-    "NAIVE_BAYES_COLOUR",
-    "UNSEEN_COLOUR",
-    "comparison_figure",
-    "naive_bayes_figure",
-    "novelty_figure",
-    "parameter_table",
-    "sorted_theta_figure",
-]
-
-SEEN_COLOUR = "#1b2f5e"  # navy: combinations that occur in the data
-UNSEEN_COLOUR = "#e8710a"  # orange: combinations that never occur
-MULTINOMIAL_COLOUR = "#c0392b"
-NAIVE_BAYES_COLOUR = "#1a9850"
-MARK_COLOUR = "#111111"
-ZERO_COLOUR = "#9a9a9a"
+__all__ = ["comparison_figure", "naive_bayes_figure", "novelty_figure", "sorted_theta_figure"]
 
 _COUNT_WORDS = {0: "never seen", 1: "seen once", 2: "seen twice"}
+
+#: Every axis: a dark line along it, pale grid lines, room for its labels.
+_AXIS = {"showline": True, "linecolor": COLOURS["dark_grey"], "gridcolor": COLOURS["pale_grey"],
+         "automargin": True, "tickfont": {"size": 15}}
+_LEGEND_ON_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0}
 
 
 def _count_word(n: int) -> str:
     return _COUNT_WORDS.get(int(n), f"seen {int(n)} times")
+
+
+def _figure(data: list[dict], layout: dict, height: int, title: str | None) -> go.Figure:
+    """The Wrodl look: every ``xaxis…``/``yaxis…`` entry of ``layout`` gets :data:`_AXIS`
+    under its own settings; a legend above the plot unless ``layout`` places it."""
+    full = {
+        "hoverlabel": {"font": {"size": 15}},
+        "legend": _LEGEND_ON_TOP,
+        **{key: {**_AXIS, **value} if key.startswith(("xaxis", "yaxis")) else value
+           for key, value in layout.items()},
+    }
+    if title:
+        full["title"] = {"text": title}
+    margin = {"l": 10, "r": 10, "t": 50 if title else 20, "b": 10}
+    return figure(data, full, height=height, margin=margin)
 
 
 # --- log axes with a band for exact zeros ---------------------------------------------------
@@ -85,44 +93,35 @@ def _decade_label(exponent: int) -> str:
     return power_of_ten(exponent)
 
 
-def _zero_band(fig: go.Figure, zero_y: float, **subplot) -> None:
+def _zero_band(zero_y: float) -> dict:
     """A dotted line just above the "0" band, so it reads as a break in the log axis."""
-    fig.add_hline(
-        y=zero_y * 10**0.3, line={"color": ZERO_COLOUR, "width": 1, "dash": "dot"}, **subplot
-    )
+    y = zero_y * 10**0.3
+    return {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
+            "line": {"color": COLOURS["mid_grey"], "width": 1, "dash": "dot"}}
 
 
 def _mark(
-    fig: go.Figure, x: float, y: float, text: str, *, log_x: bool = False, left: bool = False
-) -> None:
-    """A black diamond at (x, y) with a boxed label beside it (readable over dense dots);
-    the label goes down and to the left when ``left`` is true (near the top right corner)."""
-    fig.add_trace(go.Scatter(
-        x=[x], y=[y], mode="markers", showlegend=False, hoverinfo="skip",
-        marker={"color": MARK_COLOUR, "size": 13, "symbol": "diamond",
-                "line": {"color": "white", "width": 1.5}},
-    ))
-    fig.add_annotation(
-        x=math.log10(x) if log_x else x, y=math.log10(y), text=text, showarrow=True,
-        arrowhead=0, arrowcolor=MARK_COLOUR, ax=-40 if left else 40, ay=35 if left else -30,
-        xanchor="right" if left else "left",
-        font={"size": 15, "color": MARK_COLOUR}, bgcolor="rgba(255,255,255,0.92)",
-        bordercolor=MARK_COLOUR, borderwidth=1, borderpad=3,
-    )
-
-
-def _base_layout(fig: go.Figure, height: int, title: str | None) -> go.Figure:
-    fig.update_layout(
-        **base_layout(height, {"l": 10, "r": 10, "t": 50 if title else 20, "b": 10}),
-        title={"text": title} if title else None,
-        hoverlabel={"font_size": 15},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0},
-    )
-    axes = {"showline": True, "linecolor": "#444", "gridcolor": "#eee", "automargin": True,
-            "tickfont": {"size": 15}}
-    fig.update_xaxes(**axes)
-    fig.update_yaxes(**axes)
-    return fig
+    x: float, y: float, text: str, *, log_x: bool = False, left: bool = False
+) -> tuple[dict, dict]:
+    """A black diamond at (x, y) and a boxed label beside it (readable over dense dots), as a
+    trace and an annotation; the label goes down and to the left when ``left`` is true (near
+    the top right corner)."""
+    black = COLOURS["black"]
+    diamond = {
+        "type": "scatter", "x": [float(x)], "y": [float(y)], "mode": "markers",
+        "showlegend": False, "hoverinfo": "skip",
+        "marker": {"color": black, "size": 13, "symbol": "diamond",
+                   "line": {"color": "white", "width": 1.5}},
+    }
+    label = {
+        "x": math.log10(x) if log_x else float(x), "y": math.log10(y), "text": text,
+        "showarrow": True, "arrowhead": 0, "arrowcolor": black,
+        "ax": -40 if left else 40, "ay": 35 if left else -30,
+        "xanchor": "right" if left else "left",
+        "font": {"size": 15, "color": black}, "bgcolor": "rgba(255,255,255,0.92)",
+        "bordercolor": black, "borderwidth": 1, "borderpad": 3,
+    }
+    return diamond, label
 
 
 # --- the multinomial, sorted ----------------------------------------------------------------
@@ -153,22 +152,22 @@ def sorted_theta_figure(
     theta, seen = theta[order], counts[order] > 0
     # Runs of equal value and equal seen/unseen status.
     change = np.flatnonzero((np.diff(theta) != 0) | (np.diff(seen) != 0)) + 1
-    starts = np.concatenate([[0], change])
-    ends = np.concatenate([change, [theta.size]])  # exclusive
+    starts = np.concatenate([[0], change]).tolist()
+    ends = np.concatenate([change, [theta.size]]).tolist()  # exclusive
     zero_y, low, high, tickvals, ticktext = _log_axis(
         theta[theta > 0], y_range, has_zero=bool((theta == 0).any())
     )
 
-    fig = go.Figure()
+    data, annotations, shapes = [], [], []
     for is_seen, colour, name in (
-        (True, SEEN_COLOUR, "seen in the data"),
-        (False, UNSEEN_COLOUR, "never seen"),
+        (True, COLOURS["navy"], "seen in the data"),
+        (False, COLOURS["orange"], "never seen"),
     ):
         xs, ys, hover = [], [], []
         for start, end in zip(starts, ends, strict=True):
             if seen[start] != is_seen:
                 continue
-            value = theta[start]
+            value = float(theta[start])
             y = value if value > 0 else zero_y
             text = (
                 f"rank {start + 1:,}–{end:,}: {end - start:,} combination"
@@ -179,33 +178,49 @@ def sorted_theta_figure(
             ys += [y, y, None]
             hover += [text, text, None]
         if xs:
-            fig.add_trace(go.Scatter(
-                x=xs, y=ys, mode="lines", name=name, line={"color": colour, "width": 4},
-                hovertext=hover, hoverinfo="text",
-            ))
+            data.append({
+                "type": "scatter", "x": xs, "y": ys, "mode": "lines", "name": name,
+                "line": {"color": colour, "width": 4}, "hovertext": hover, "hoverinfo": "text",
+            })
     for label, value in (marks or {}).items():
         hits = np.flatnonzero(np.isclose(theta[starts], value, rtol=1e-9, atol=0))
         if not hits.size:
             continue
         start, end = starts[hits[0]], ends[hits[0]]
         x = math.sqrt((start + 1) * max(end, start + 1))
-        _mark(fig, x, value if value > 0 else zero_y, f"{label}: {format_prob(value)}",
-              log_x=True)
+        diamond, note = _mark(x, value if value > 0 else zero_y,
+                              f"{label}: {format_prob(value)}", log_x=True)
+        data.append(diamond)
+        annotations.append(note)
     if (theta == 0).any():
-        _zero_band(fig, zero_y)
+        shapes.append(_zero_band(zero_y))
     ranks = [r for r in (1, 10, 100, 1000) if r < theta.size] + [theta.size]
-    fig.update_xaxes(
-        type="log", title="rank of the combination (1 = most probable; log scale)",
-        tickvals=ranks, ticktext=[f"{r:,}" for r in ranks],
-    )
-    fig.update_yaxes(
-        type="log", title="θ̂ (log scale)", range=[low, high], tickvals=tickvals,
-        ticktext=ticktext,
-    )
-    return _base_layout(fig, height, title)
+    layout = {
+        "annotations": annotations,
+        "shapes": shapes,
+        "xaxis": {"type": "log", "tickvals": ranks, "ticktext": [f"{r:,}" for r in ranks],
+                  "title": {"text": "rank of the combination (1 = most probable; log scale)"}},
+        "yaxis": {"type": "log", "title": {"text": "θ̂ (log scale)"}, "range": [low, high],
+                  "tickvals": tickvals, "ticktext": ticktext},
+    }
+    return _figure(data, layout, height, title)
 
 
 # --- Naive Bayes: Table 1-2 as bars ---------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _grid(titles: tuple[str, ...], columns: int, heights: tuple[int, ...]) -> dict:
+    """The axes (``xaxis``, ``yaxis2``, …) and panel titles of a grid of ``len(heights)``
+    rows of ``columns`` panels, row r as tall as ``heights[r]``, titles 18 pt."""
+    grid = make_subplots(
+        rows=len(heights), cols=columns, subplot_titles=titles, horizontal_spacing=0.2,
+        vertical_spacing=0.12, row_heights=[h / sum(heights) for h in heights],
+    ).layout.to_plotly_json()
+    grid.pop("template", None)
+    for title in grid["annotations"]:
+        title["font"] = {"size": 18}
+    return grid
 
 
 def naive_bayes_figure(
@@ -223,73 +238,61 @@ def naive_bayes_figure(
     the k-th entry of ``features`` (name -> values). ``order`` picks and orders the panels
     (default: all, in ``features`` order), laid out ``columns`` to a row. When the model is
     smoothed (α > 0) a black tick marks each unsmoothed share n/N; values never seen get a
-    red label.
+    brick-red label.
     """
     names = list(features)
     order = list(order) if order is not None else names
     counts, theta = model.counts_, model.theta_
     n_obs = counts[0, : len(features[names[0]])].sum()
     rows = math.ceil(len(order) / columns)
-    tallest = [
+    tallest = tuple(
         max(len(features[name]) for name in order[r * columns : (r + 1) * columns])
         for r in range(rows)
-    ]
-    fig = make_subplots(
-        rows=rows, cols=columns, subplot_titles=order, horizontal_spacing=0.2,
-        vertical_spacing=0.12, row_heights=[t / sum(tallest) for t in tallest],
     )
+    layout = copy.deepcopy(_grid(tuple(order), columns, tallest))
     top = float(theta.max())
+    data = []
     for i, name in enumerate(order):
-        row, col = divmod(i, columns)
-        row, col = row + 1, col + 1
+        axes = {"xaxis": f"x{i + 1 if i else ''}", "yaxis": f"y{i + 1 if i else ''}"}
         k = names.index(name)
         values = list(features[name])
         n_k, t_k = counts[k, : len(values)], theta[k, : len(values)]
-        fig.add_trace(go.Bar(
-            y=values, x=t_k, orientation="h", marker_color=NAIVE_BAYES_COLOUR,
-            hovertext=[
+        data.append({
+            "type": "bar", "y": values, "x": t_k, "orientation": "h",
+            "marker": {"color": COLOURS["green"]},
+            "hovertext": [
                 f"{name} = {v}<br>n = {int(n)} of {int(n_obs)}<br>θ̂ = {format_prob(t)}"
                 for v, n, t in zip(values, n_k, t_k, strict=True)
             ],
-            hoverinfo="text", showlegend=False,
-        ), row=row, col=col)
+            "hoverinfo": "text", "showlegend": False, **axes,
+        })
         if model.alpha > 0:
-            fig.add_trace(go.Scatter(
-                y=values, x=n_k / n_obs, mode="markers", name="n / N (no pseudocount)",
-                marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": "#111"}},
-                showlegend=i == 0, hoverinfo="skip",
-            ), row=row, col=col)
+            data.append({
+                "type": "scatter", "y": values, "x": n_k / n_obs, "mode": "markers",
+                "name": "n / N (no pseudocount)",
+                "marker": {"symbol": "line-ns", "size": 16,
+                           "line": {"width": 3, "color": COLOURS["black"]}},
+                "showlegend": i == 0, "hoverinfo": "skip", **axes,
+            })
         label_x = np.maximum(t_k, n_k / n_obs if model.alpha > 0 else 0) + top * 0.04
-        fig.add_trace(go.Scatter(
-            y=values, x=label_x, mode="text", textposition="middle right", cliponaxis=False,
-            text=[f"{format_prob(t, 2)}  (n = {int(n)})" for n, t in zip(n_k, t_k, strict=True)],
-            textfont={"color": ["#c0392b" if n == 0 else "#222" for n in n_k], "size": 14},
-            showlegend=False, hoverinfo="skip",
-        ), row=row, col=col)
-        fig.update_xaxes(range=[0, top * 1.6], row=row, col=col, tickformat=".1f", nticks=4)
-    _base_layout(fig, height, title)
+        data.append({
+            "type": "scatter", "y": values, "x": label_x, "mode": "text",
+            "textposition": "middle right", "cliponaxis": False,
+            "text": [f"{format_prob(t, 2)}  (n = {int(n)})" for n, t in zip(n_k, t_k, strict=True)],
+            "textfont": {"color": [COLOURS["brick"] if n == 0 else COLOURS["ink"] for n in n_k],
+                         "size": 14},
+            "showlegend": False, "hoverinfo": "skip", **axes,
+        })
+        layout[f"xaxis{i + 1 if i else ''}"].update(
+            range=[0, top * 1.6], tickformat=".1f", nticks=4
+        )
+    for key in layout:
+        if key.startswith("yaxis"):
+            layout[key]["autorange"] = "reversed"
     if len(order) < rows * columns:  # the legend goes in the empty last panel
-        fig.update_layout(legend={"orientation": "v", "x": 1.0, "xanchor": "right", "y": 0.2})
-    fig.update_yaxes(autorange="reversed", tickfont={"size": 15})
-    fig.update_annotations(font_size=18)
-    return fig
-
-
-def parameter_table(model, features: Mapping[str, Sequence[str]], name: str) -> pd.DataFrame:
-    """One feature's block of Table 1-2: each value, its count n and θ̂, then a total row.
-
-    ``model`` is a fitted :class:`~gdl_core.naive_bayes.CategoricalNB` whose feature k is
-    the k-th entry of ``features``; θ̂ is rounded to 4 decimals.
-    """
-    k = list(features).index(name)
-    values = list(features[name])
-    counts = model.counts_[k, : len(values)]
-    theta = model.theta_[k, : len(values)]
-    return pd.DataFrame({
-        name: [*values, "total"],
-        "n": [*counts.astype(int).tolist(), int(counts.sum())],
-        "θ̂": [*np.round(theta, 4).tolist(), round(float(theta.sum()), 4)],
-    })
+        layout["legend"] = {**_LEGEND_ON_TOP, "orientation": "v", "x": 1.0, "xanchor": "right",
+                            "y": 0.2}
+    return _figure(data, layout, height, title)
 
 
 # --- multinomial against Naive Bayes --------------------------------------------------------
@@ -319,64 +322,67 @@ def comparison_figure(
     counts = np.asarray(counts).astype(np.int64)
     if not (theta.shape == nb.shape == counts.shape) or theta.ndim != 1:
         raise ValueError("multinomial_theta, nb_prob and counts must be 1-D and equally long")
-    groups = np.unique(counts)
+    groups, group_sizes = np.unique(counts, return_counts=True)
     lane = np.searchsorted(groups, counts)
     # Deterministic spread inside a column (golden-ratio sequence): the same picture each time.
     spread = ((np.arange(theta.size) * 0.6180339887) % 1.0 - 0.5) * 0.7
     positive = np.concatenate([nb[nb > 0], theta[theta > 0]])
-    zero_y, low, high, tickvals, ticktext = _log_axis(
-        positive, y_range, has_zero=bool((nb == 0).any() or (theta == 0).any())
-    )
+    has_zero = bool((nb == 0).any() or (theta == 0).any())
+    zero_y, low, high, tickvals, ticktext = _log_axis(positive, y_range, has_zero=has_zero)
 
-    fig = go.Figure()
     bar_x, bar_y, bar_text = [], [], []
-    for i, n in enumerate(groups):
+    for i, (n, size) in enumerate(zip(groups, group_sizes, strict=True)):
         value = float(theta[counts == n][0])
         y = value if value > 0 else zero_y
         bar_x += [i - 0.48, i + 0.48, None]
         bar_y += [y, y, None]
-        text = f"multinomial θ̂ = {format_prob(value)} for all {int((counts == n).sum()):,}"
+        text = f"multinomial θ̂ = {format_prob(value)} for all {int(size):,}"
         bar_text += [text, text, None]
-    fig.add_trace(go.Scatter(
-        x=bar_x, y=bar_y, mode="lines", name="multinomial θ̂: one value per column",
-        line={"color": MULTINOMIAL_COLOUR, "width": 7}, hovertext=bar_text, hoverinfo="text",
-    ))
-    fig.add_trace(go.Scatter(
-        x=lane + spread, y=np.where(nb > 0, nb, zero_y), mode="markers",
-        name="Naive Bayes p(x): one dot per combination",
-        marker={"color": NAIVE_BAYES_COLOUR, "size": 5, "opacity": 0.55},
-        hovertext=(
-            [f"{label}<br>Naive Bayes p(x) = {format_prob(p)}" for label, p in
-             zip(labels, nb, strict=True)] if labels is not None else None
-        ),
-        hoverinfo="text" if labels is not None else "y",
-    ))
+    dots = {
+        "type": "scatter", "x": lane + spread, "y": np.where(nb > 0, nb, zero_y),
+        "mode": "markers", "name": "Naive Bayes p(x): one dot per combination",
+        "marker": {"color": COLOURS["green"], "size": 5, "opacity": 0.55}, "hoverinfo": "y",
+    }
+    if labels is not None:
+        dots["hovertext"] = [f"{label}<br>Naive Bayes p(x) = {format_prob(p)}"
+                             for label, p in zip(labels, nb.tolist(), strict=True)]
+        dots["hoverinfo"] = "text"
+    data = [
+        {"type": "scatter", "x": bar_x, "y": bar_y, "mode": "lines",
+         "name": "multinomial θ̂: one value per column",
+         "line": {"color": COLOURS["brick"], "width": 7}, "hovertext": bar_text,
+         "hoverinfo": "text"},
+        dots,
+    ]
+    annotations = []
     for label, index in (marks or {}).items():
-        p = nb[index]
-        _mark(fig, lane[index] + spread[index], p if p > 0 else zero_y,
-              f"{label}: {format_prob(p)}", left=lane[index] == len(groups) - 1)
-    if (nb == 0).any() or (theta == 0).any():
-        _zero_band(fig, zero_y)
+        p = float(nb[index])
+        diamond, note = _mark(lane[index] + spread[index], p if p > 0 else zero_y,
+                              f"{label}: {format_prob(p)}", left=lane[index] == len(groups) - 1)
+        data.append(diamond)
+        annotations.append(note)
     n_zero = int((nb == 0).sum())
     if n_zero:
-        fig.add_annotation(
-            x=lane[nb == 0].max() + 0.5, y=math.log10(zero_y) + 0.6, xanchor="left",
-            text=f"← {n_zero:,} combinations with Naive Bayes p(x) = 0",
-            showarrow=False, font={"size": 14, "color": NAIVE_BAYES_COLOUR},
-            bgcolor="rgba(255,255,255,0.9)",
-        )
-    fig.update_xaxes(
-        tickvals=list(range(len(groups))),
-        ticktext=[f"{_count_word(n)}<br>({int((counts == n).sum()):,} combinations)"
-                  for n in groups],
-        range=[-0.6, len(groups) - 0.4], showgrid=False, zeroline=False,
-        title="how often the combination occurs in the 50 faces",
-    )
-    fig.update_yaxes(
-        type="log", title="probability (log scale)", range=[low, high], tickvals=tickvals,
-        ticktext=ticktext,
-    )
-    return _base_layout(fig, height, title)
+        annotations.append({
+            "x": float(lane[nb == 0].max() + 0.5), "y": math.log10(zero_y) + 0.6,
+            "xanchor": "left", "text": f"← {n_zero:,} combinations with Naive Bayes p(x) = 0",
+            "showarrow": False, "font": {"size": 14, "color": COLOURS["green"]},
+            "bgcolor": "rgba(255,255,255,0.9)",
+        })
+    layout = {
+        "annotations": annotations,
+        "shapes": [_zero_band(zero_y)] if has_zero else [],
+        "xaxis": {
+            "tickvals": list(range(len(groups))),
+            "ticktext": [f"{_count_word(n)}<br>({int(size):,} combinations)"
+                         for n, size in zip(groups, group_sizes, strict=True)],
+            "range": [-0.6, len(groups) - 0.4], "showgrid": False, "zeroline": False,
+            "title": {"text": "how often the combination occurs in the 50 faces"},
+        },
+        "yaxis": {"type": "log", "title": {"text": "probability (log scale)"},
+                  "range": [low, high], "tickvals": tickvals, "ticktext": ticktext},
+    }
+    return _figure(data, layout, height, title)
 
 
 # --- how often a sample is new --------------------------------------------------------------
@@ -398,33 +404,39 @@ def novelty_figure(
     samples at each α, drawn as dots on the bars.
     """
     labels = [f"{a:g}" for a in alphas]
-    colours = [
-        UNSEEN_COLOUR if current is not None and math.isclose(a, current) else "#f3c8a0"
-        for a in alphas
-    ]
-    fig = go.Figure(go.Bar(
-        x=labels, y=list(expected), marker_color=colours, name="chance a sample is new",
-        text=[f"{e:.0%}" for e in expected], textposition="auto", insidetextanchor="start",
-        cliponaxis=False,
-        hovertemplate="α = %{x}<br>chance of a new face: %{y:.1%}<extra></extra>",
-    ))
+    expected = [float(e) for e in expected]
+    now = None if current is None else next(
+        (i for i, a in enumerate(alphas) if math.isclose(a, current)), None
+    )
+    data = [{
+        "type": "bar", "x": labels, "y": expected, "name": "chance a sample is new",
+        "marker": {"color": [
+            COLOURS["orange"] if current is not None and math.isclose(a, current)
+            else COLOURS["pale_orange"] for a in alphas
+        ]},
+        "text": [f"{e:.0%}" for e in expected], "textposition": "auto",
+        "insidetextanchor": "start", "cliponaxis": False,
+        "hovertemplate": "α = %{x}<br>chance of a new face: %{y:.1%}<extra></extra>",
+    }]
     if observed is not None:
         share = f"share new in {n_observed:,} samples" if n_observed else "share new in samples"
-        fig.add_trace(go.Scatter(
-            x=labels, y=list(observed), mode="markers", name=share,
-            marker={"color": SEEN_COLOUR, "size": 11, "symbol": "circle"},
-            hovertemplate="α = %{x}<br>" + share + ": %{y:.1%}<extra></extra>",
-        ))
-    if current is not None:
-        now = next((i for i, a in enumerate(alphas) if math.isclose(a, current)), None)
-        if now is not None:
-            fig.add_annotation(  # x as the category's position: a label like "1" would be
-                x=now, y=min(float(expected[now]) + 0.09, 1.08), yanchor="bottom",  # read as one
-                text=f"α = {labels[now]} now", showarrow=True, arrowhead=2, ax=0, ay=-28,
-                font={"size": 15, "color": UNSEEN_COLOUR}, bgcolor="rgba(255,255,255,0.9)",
-            )
-    fig.update_xaxes(type="category", title="pseudocount α")
-    fig.update_yaxes(
-        range=[0, 1.3], tickformat=".0%", title="new faces", tickvals=[0, 0.25, 0.5, 0.75, 1]
-    )
-    return _base_layout(fig, height, title)
+        data.append({
+            "type": "scatter", "x": labels, "y": [float(o) for o in observed], "mode": "markers",
+            "name": share, "marker": {"color": COLOURS["navy"], "size": 11, "symbol": "circle"},
+            "hovertemplate": "α = %{x}<br>" + share + ": %{y:.1%}<extra></extra>",
+        })
+    annotations = []
+    if now is not None:
+        annotations.append({  # x as the category's position: a label like "1" would be read
+            "x": now, "y": min(expected[now] + 0.09, 1.08), "yanchor": "bottom",  # as one
+            "text": f"α = {labels[now]} now", "showarrow": True, "arrowhead": 2, "ax": 0,
+            "ay": -28, "font": {"size": 15, "color": COLOURS["orange"]},
+            "bgcolor": "rgba(255,255,255,0.9)",
+        })
+    layout = {
+        "annotations": annotations,
+        "xaxis": {"type": "category", "title": {"text": "pseudocount α"}},
+        "yaxis": {"range": [0, 1.3], "tickformat": ".0%", "title": {"text": "new faces"},
+                  "tickvals": [0, 0.25, 0.5, 0.75, 1]},
+    }
+    return _figure(data, layout, height, title)

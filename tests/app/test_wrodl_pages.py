@@ -1,6 +1,9 @@
 """The two Planet Wrodl pages in Streamlit's AppTest: numbers, URL state, reproducible samples."""
 
 import csv
+import math
+from collections import Counter
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -46,17 +49,35 @@ def texts(app) -> str:
     return "\n".join(m.value for m in app.markdown)
 
 
+def table(app, key: str):
+    """The one table inside the container ``key``."""
+    (found,) = app.get_by_key(key).dataframe
+    return found.value
+
+
 def sample_table(app):
-    (table,) = [d.value for d in app.dataframe if "copy or new" in d.value.columns]
-    return table
+    return table(app, "wrodl_nb_samples")
 
 
-def distinct_training_faces() -> int:
-    """Independent of gdl_core: read the CSV with the csv module and count with a set."""
+def badges(app, key: str) -> list[str]:
+    """The "new" / "copy of #i" badges under the samples in the container ``key``."""
+    return [m.value for m in app.get_by_key(key).markdown if "-badge[" in m.value]
+
+
+def training_rows() -> list[dict[str, str]]:
+    """Independent of gdl_core: the CSV read with the csv module."""
     with open(ROOT / "gdl_core" / "data" / "wrodl.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 50
-    return len({tuple(row[f] for f in sorted(row) if f != "face_id") for row in rows})
+    return rows
+
+
+def face_of(row) -> tuple[str, ...]:
+    return tuple(row[feature] for feature in TABLE_1_2)
+
+
+def distinct_training_faces() -> int:
+    return len({face_of(row) for row in training_rows()})
 
 
 # --- counting and smoothing ---------------------------------------------------------------
@@ -73,9 +94,9 @@ def test_without_pseudocount_combination_1_is_0_04_and_combination_2_is_0(app):
     assert metric(app, "Combinations in the data") == f"{distinct_training_faces()} of 4,032"
     # All ten samples are copies: the unsmoothed multinomial never invents a face.
     assert metric(app, "New faces in this batch") == "0 of 10"
-    badges = [m.value for m in app.markdown if "-badge[" in m.value]
-    assert len(badges) == 10
-    assert all(b.startswith(":gray-badge[copy of #") for b in badges)
+    found = badges(app, "wrodl_mn_samples")
+    assert len(found) == 10
+    assert all(b.startswith(":gray-badge[copy of #") for b in found)
 
 
 def test_unseen_mass_follows_the_formula_as_alpha_moves(app):
@@ -103,6 +124,16 @@ def test_face_selector_shows_the_five_features_of_a_face(app):
     for value in ("Round", "Pink", "Hoodie", "SilverGray", "LongHairStraight"):  # Table 1-1
         assert f"**{value}**" in table
     assert app.query_params["face"] == "8"
+    assert "This exact face occurs **once** in the data." in table
+
+
+def test_a_face_seen_twice_names_its_twin(app):
+    rows = [face_of(row) for row in training_rows()]
+    twin = next(i for i in range(4, 50) if rows[i] == rows[3])  # combination 1: rows 3 and twin
+    open_page(app, COUNTING, face="3")
+    assert f"This exact face occurs **2 times** (also #{twin})." in texts(app)
+    app.selectbox(key="wrodl_face").set_value(twin).run()
+    assert "This exact face occurs **2 times** (also #3)." in texts(app)
 
 
 # --- Naive Bayes --------------------------------------------------------------------------
@@ -112,13 +143,11 @@ def test_table_1_2_matches_the_book(app):
     open_page(app, NAIVE_BAYES)
     assert metric(app, "Naive Bayes parameters") == "23"
     assert "(7 − 1) + (6 − 1) + (8 − 1) + (3 − 1) + (4 − 1) = **23**" in texts(app)
-    tables = {d.value.columns[0]: d.value for d in app.dataframe if "θ̂" in d.value.columns}
-    assert list(tables) == list(TABLE_1_2)
     for feature, counts in TABLE_1_2.items():
-        table = tables[feature]
-        assert table[feature].tolist() == [*counts, "total"]
-        assert table["n"].tolist() == [*counts.values(), 50]
-        assert table["θ̂"].tolist() == pytest.approx([*THETA_1_2[feature], 1.0])
+        block = table(app, f"wrodl_table_{feature}")
+        assert block[feature].tolist() == [*counts, "total"]
+        assert block["n"].tolist() == [*counts.values(), 50]
+        assert block["θ̂"].tolist() == pytest.approx([*THETA_1_2[feature], 1.0])
 
 
 def test_calculator_writes_out_the_worked_example_next_to_the_multinomial(app):
@@ -127,7 +156,7 @@ def test_calculator_writes_out_the_worked_example_next_to_the_multinomial(app):
     assert "p(x) = 0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054" in page
     assert metric(app, "Naive Bayes p(x)") == "0.005415"
     assert metric(app, "Multinomial θ̂") == "0.04"
-    (rows,) = [d.value for d in app.dataframe if "times in the data" in d.value.columns]
+    rows = table(app, "wrodl_comparison_table")
     assert rows["Naive Bayes p(x)"].tolist()[:2] == [
         "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054",
         "0.46 × 0.16 × 0.44 × 0.38 × 0.08 = 0.00098",
@@ -156,6 +185,37 @@ def test_the_same_seed_gives_the_same_ten_faces(app):
     assert app.number_input(key="wrodl_nb_seed").value == 8
     assert sample_table(app).equals(other)
     assert app.query_params["seed"] == "8"
+
+
+def test_each_sample_is_judged_against_the_training_faces(app):
+    open_page(app, NAIVE_BAYES, alpha="1", seed="2")  # a batch with new faces and copies
+    first = {}
+    for i, row in enumerate(training_rows()):
+        first.setdefault(face_of(row), i)
+    samples = sample_table(app)
+    verdicts = [
+        "new" if face not in first else f"copy of #{first[face]}"
+        for face in (face_of(row) for row in samples.to_dict("records"))
+    ]
+    assert samples["copy or new"].tolist() == verdicts
+    assert 0 < verdicts.count("new") < 10
+    # A badge reads ":green-badge[:material/auto_awesome: new]" or ":gray-badge[copy of #i]".
+    shown = [b[b.index("[") + 1 : -1].split(": ")[-1] for b in badges(app, "wrodl_nb_faces")]
+    assert shown == verdicts
+    assert metric(app, "New faces in this batch") == f"{verdicts.count('new')} of 10"
+
+
+def test_the_chance_of_a_new_face_is_one_minus_the_training_faces_probability(app):
+    """Exact fractions from the CSV: 1 − Σ over the distinct faces of Π_k n_k(value) / 50."""
+    rows = training_rows()
+    tally = {feature: Counter(row[feature] for row in rows) for feature in TABLE_1_2}
+    chance_copy = sum(
+        (math.prod((Fraction(tally[f][row[f]], 50) for f in TABLE_1_2), start=Fraction(1))
+         for row in {face_of(r): r for r in rows}.values()),
+        start=Fraction(0),
+    )
+    open_page(app, NAIVE_BAYES)
+    assert metric(app, "Chance a sample is new") == f"{float(1 - chance_copy):.0%}"
 
 
 def test_a_shared_link_reproduces_the_samples(app):

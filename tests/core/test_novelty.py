@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from gdl_core import wrodl
+from gdl_core.categorical import match_rows
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.naive_bayes import CategoricalNB
-from gdl_core.novelty import copy_chance, copy_of, is_copy, novelty_curve, sampled_novelty
+from gdl_core.novelty import copy_chance, is_copy, novelty_curve, sampled_novelty
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def training():
     return wrodl.encode(wrodl.load())
 
 
-def test_copy_of_finds_the_first_identical_training_row(training):
+def test_match_rows_finds_the_first_identical_training_row(training):
     rng = np.random.default_rng(3)
     samples = np.concatenate([
         training[rng.integers(0, 50, 40)],
@@ -29,7 +30,7 @@ def test_copy_of_finds_the_first_identical_training_row(training):
     for i, row in enumerate(map(tuple, training.tolist())):
         first.setdefault(row, i)
     expected = [first.get(tuple(row), -1) for row in samples.tolist()]
-    assert copy_of(samples, training).tolist() == expected
+    assert match_rows(samples, training).tolist() == expected
     assert is_copy(samples, training).tolist() == [e >= 0 for e in expected]
 
 
@@ -37,17 +38,17 @@ def test_a_face_seen_twice_points_at_its_first_occurrence(training):
     combination_1 = wrodl.encode(wrodl.COMBINATION_1)
     twins = [i for i, row in enumerate(training.tolist()) if row == combination_1[0].tolist()]
     assert len(twins) == 2
-    assert copy_of(combination_1, training).tolist() == [twins[0]]
-    assert copy_of(wrodl.encode(wrodl.COMBINATION_2), training).tolist() == [-1]
+    assert match_rows(combination_1, training).tolist() == [twins[0]]
+    assert match_rows(wrodl.encode(wrodl.COMBINATION_2), training).tolist() == [-1]
 
 
 def test_empty_inputs_and_bad_shapes(training):
-    assert copy_of(np.empty((0, 5), dtype=int), training).shape == (0,)
-    assert copy_of(training[:3], np.empty((0, 5), dtype=int)).tolist() == [-1, -1, -1]
+    assert match_rows(np.empty((0, 5), dtype=int), training).shape == (0,)
+    assert match_rows(training[:3], np.empty((0, 5), dtype=int)).tolist() == [-1, -1, -1]
     with pytest.raises(ValueError, match="same number of features"):
-        copy_of(training[:, :4], training)
+        match_rows(training[:, :4], training)
     with pytest.raises(ValueError, match="whole numbers"):
-        copy_of(training.astype(float), training)
+        match_rows(training.astype(float), training)
 
 
 @pytest.mark.parametrize("alpha", [0.0, 0.1, 1.0])

@@ -6,6 +6,7 @@ source the shipped CSV is checked against.
 
 from __future__ import annotations
 
+import csv
 import itertools
 import math
 import subprocess
@@ -182,6 +183,44 @@ def test_combination_index_is_the_row_in_all_combinations(faces):
         wrodl.combination_index([[3, 0, 0, 0, 0]])
     with pytest.raises(ValueError, match="5 columns"):
         wrodl.combination_index(grid[:, :4])
+
+
+def csv_faces() -> list[tuple[str, ...]]:
+    """The 50 faces read with the csv module, values in FEATURES order."""
+    with wrodl.CSV_PATH.open(newline="") as file:
+        return [tuple(row[f] for f in wrodl.FEATURES) for row in csv.DictReader(file)]
+
+
+def test_the_book_orders_of_the_features():
+    assert tuple(TABLE_1_2) == wrodl.TABLE_ORDER
+    assert tuple(COMBINATION_1) == wrodl.EXAMPLE_ORDER  # p(LongHairStraight, Red, Round, ...)
+
+
+def test_training_codes_are_the_50_faces_and_read_only():
+    assert wrodl.face_tuples(wrodl.training_codes()) == csv_faces()
+    with pytest.raises(ValueError, match="read-only"):
+        wrodl.training_codes()[0, 0] = 2
+
+
+def test_twins_are_every_face_with_the_same_five_values():
+    rows = csv_faces()
+    for face_id, row in enumerate(rows):
+        assert wrodl.twins(face_id) == tuple(i for i, other in enumerate(rows) if other == row)
+    assert len(wrodl.twins(3)) == 2  # combination 1 occurs twice (row 3 is one)
+    with pytest.raises(ValueError, match="between 0 and 49"):
+        wrodl.twins(50)
+
+
+def test_face_tuples_and_describe_follow_all_combinations():
+    every = wrodl.all_combinations()
+    assert wrodl.face_tuples(every) == list(itertools.product(*wrodl.FEATURES.values()))
+    text = wrodl.describe(every)
+    assert len(set(text)) == 4032
+    one = int(wrodl.combination_index(wrodl.encode(COMBINATION_1))[0])
+    assert text[one] == "LongHairStraight, Red, Round, ShirtScoopNeck, White"
+    assert wrodl.describe(wrodl.encode(COMBINATION_2), ("clothingColor", "topType")) == [
+        "Blue01, LongHairStraight"
+    ]
 
 
 def test_features_close_to_independent(faces):

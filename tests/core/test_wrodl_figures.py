@@ -1,6 +1,13 @@
-"""The Planet Wrodl figures draw exactly what the models compute."""
+"""The Planet Wrodl figures draw exactly what the models compute.
 
+The figures are built without plotly's per-property validation (for speed), so every test
+pushes the figure through plotly's full validation first and reads the validated copy.
+"""
+
+import base64
+import json
 import math
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -9,16 +16,16 @@ import pytest
 from gdl_core import wrodl
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.naive_bayes import CategoricalNB
-from gdl_core.numbers import format_prob, format_product
+from gdl_core.style import COLOURS
 from gdl_core.wrodl.figures import (
     comparison_figure,
     naive_bayes_figure,
     novelty_figure,
-    parameter_table,
     sorted_theta_figure,
 )
 
 TABLE_ORDER = ("topType", "hairColor", "clothingColor", "accessoriesType", "clothingType")
+HEX = re.compile(r"#[0-9a-fA-F]{3,8}\b")
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +40,18 @@ def tables(training, alpha):
     return multinomial.prob(every), multinomial.count(every), nb.prob(every)
 
 
+def validated(fig: go.Figure) -> go.Figure:
+    """Plotly's full validation of a figure built with validation switched off."""
+    return go.Figure(fig.to_dict())
+
+
+def numbers(values) -> np.ndarray:
+    """A trace array as numbers, whether plotly kept it as an array or packed it as base64."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+    return np.asarray(values, dtype=float)
+
+
 def trace(fig: go.Figure, name: str):
     (found,) = [t for t in fig.data if t.name == name]
     return found
@@ -43,28 +62,10 @@ def points(values) -> list:
     return [v for v in values if v is not None]
 
 
-def test_format_prob_reads_like_the_book():
-    assert format_prob(0) == "0"
-    assert format_prob(2 / 50) == "0.04"
-    assert format_prob(0.46) == "0.46"
-    assert format_prob(1 / 4082) == "0.000245"
-    assert format_prob(0.005414567, 4) == "0.005415"
-    assert format_prob(3.14e-7) == "3.14 × 10⁻⁷"
-    assert format_prob(5e-5) == "5 × 10⁻⁵"
-
-
-def test_format_product_writes_out_the_worked_example():
-    book = [0.46, 0.16, 0.44, 0.38, 0.44]
-    assert format_product(book) == "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054"
-    blue = [0.46, 0.16, 0.44, 0.38, 0.08]
-    assert format_product(blue) == "0.46 × 0.16 × 0.44 × 0.38 × 0.08 = 0.00098"
-    assert format_product([0.5, 0.0]) == "0.5 × 0 = 0"
-
-
 @pytest.mark.parametrize("alpha", [0.0, 1.0])
 def test_sorted_theta_shows_every_combination_and_one_flat_floor(training, alpha):
     theta, counts, _ = tables(training, alpha)
-    fig = sorted_theta_figure(theta, counts, marks={"combination 1": 0.04})
+    fig = validated(sorted_theta_figure(theta, counts, marks={"combination 1": 0.04}))
     seen, unseen = trace(fig, "seen in the data"), trace(fig, "never seen")
     # Steps cover ranks 1 … 4,032 without a gap: seen first, then the unseen floor.
     seen_x, unseen_x = points(seen.x), points(unseen.x)
@@ -92,7 +93,7 @@ def test_sorted_theta_checks_its_input():
 @pytest.mark.parametrize("alpha", [0.0, 2.0])
 def test_naive_bayes_bars_are_table_1_2(training, alpha):
     model = CategoricalNB(alpha).fit(training, wrodl.N_VALUES)
-    fig = naive_bayes_figure(model, wrodl.FEATURES, TABLE_ORDER)
+    fig = validated(naive_bayes_figure(model, wrodl.FEATURES, TABLE_ORDER))
     bars = [t for t in fig.data if t.type == "bar"]
     labels = [t for t in fig.data if t.type == "scatter" and t.mode == "text"]
     assert [a.text for a in fig.layout.annotations] == list(TABLE_ORDER)
@@ -100,7 +101,7 @@ def test_naive_bayes_bars_are_table_1_2(training, alpha):
         k = list(wrodl.FEATURES).index(feature)
         values = wrodl.FEATURES[feature]
         assert list(bar.y) == list(values)
-        np.testing.assert_allclose(bar.x, model.theta_[k, : len(values)])
+        np.testing.assert_allclose(numbers(bar.x), model.theta_[k, : len(values)])
         for text, n in zip(label.text, model.counts_[k, : len(values)], strict=True):
             assert text.endswith(f"(n = {int(n)})")
     ticks = [t for t in fig.data if t.name == "n / N (no pseudocount)"]
@@ -111,11 +112,13 @@ def test_comparison_puts_each_count_in_one_column(training):
     theta, counts, nb = tables(training, 1.0)
     labels = [f"face {i}" for i in range(len(theta))]
     index_2 = int(np.ravel_multi_index(wrodl.encode(wrodl.COMBINATION_2)[0], wrodl.N_VALUES))
-    fig = comparison_figure(theta, nb, counts, labels=labels, marks={"combination 2": index_2})
+    fig = validated(
+        comparison_figure(theta, nb, counts, labels=labels, marks={"combination 2": index_2})
+    )
     dots = trace(fig, "Naive Bayes p(x): one dot per combination")
     bars = trace(fig, "multinomial θ̂: one value per column")
-    np.testing.assert_allclose(dots.y, nb)
-    lane = np.rint(np.asarray(dots.x)).astype(int)
+    np.testing.assert_allclose(numbers(dots.y), nb)
+    lane = np.rint(numbers(dots.x)).astype(int)
     assert lane.tolist() == counts.astype(int).tolist()  # counts 0, 1, 2 -> columns 0, 1, 2
     assert points(bars.y) == pytest.approx(
         [v for n in (0, 1, 2) for v in [(n + 1) / (50 + 4032)] * 2]
@@ -130,22 +133,23 @@ def test_comparison_puts_each_count_in_one_column(training):
 
 def test_comparison_at_alpha_zero_draws_zeros_on_the_band(training):
     theta, counts, nb = tables(training, 0.0)
-    fig = comparison_figure(theta, nb, counts)
+    fig = validated(comparison_figure(theta, nb, counts))
     zero_y = fig.layout.yaxis.tickvals[0]
     assert fig.layout.yaxis.ticktext[0] == "0"
     dots = trace(fig, "Naive Bayes p(x): one dot per combination")
-    assert int(np.sum(np.isclose(dots.y, zero_y))) == int((nb == 0).sum()) == 1008
+    assert int(np.sum(np.isclose(numbers(dots.y), zero_y))) == int((nb == 0).sum()) == 1008
     assert any("1,008 combinations" in a.text for a in fig.layout.annotations)
 
 
 def test_novelty_figure_marks_the_current_alpha():
     alphas = [0.0, 0.1, 1.0]
     for current, position in ((0.1, 1), (1.0, 2)):
-        fig = novelty_figure(alphas, [0.0, 0.5, 0.9], observed=[0.0, 0.48, 0.91],
-                             current=current, n_observed=1000)
-        assert list(fig.data[0].x) == ["0", "0.1", "1"]
-        assert list(fig.data[0].y) == [0.0, 0.5, 0.9]
-        assert fig.data[1].name == "share new in 1,000 samples"
+        fig = validated(novelty_figure(alphas, [0.0, 0.5, 0.9], observed=[0.0, 0.48, 0.91],
+                                       current=current, n_observed=1000))
+        bars = trace(fig, "chance a sample is new")
+        assert list(bars.x) == ["0", "0.1", "1"]
+        assert list(bars.y) == [0.0, 0.5, 0.9]
+        assert list(trace(fig, "share new in 1,000 samples").y) == [0.0, 0.48, 0.91]
         (now,) = fig.layout.annotations
         # On a category axis the arrow must sit at the category's position, not at the
         # category whose index happens to equal the label ("1" would point at "0.1").
@@ -154,11 +158,26 @@ def test_novelty_figure_marks_the_current_alpha():
 
 
 @pytest.mark.parametrize("alpha", [0.0, 1.0])
-def test_parameter_table_is_one_block_of_table_1_2(training, alpha):
+def test_every_colour_comes_from_the_shared_palette(training, alpha):
+    """No figure brings a colour of its own: each hex colour is one of style.COLOURS."""
+    theta, counts, nb = tables(training, alpha)
     model = CategoricalNB(alpha).fit(training, wrodl.N_VALUES)
-    table = parameter_table(model, wrodl.FEATURES, "hairColor")
-    assert table.columns.tolist() == ["hairColor", "n", "θ̂"]
-    assert table["hairColor"].tolist() == [*wrodl.FEATURES["hairColor"], "total"]
-    assert table["n"].tolist() == [7, 6, 2, 3, 8, 24, 50]
-    expected = [(n + alpha) / (50 + 6 * alpha) for n in (7, 6, 2, 3, 8, 24)]
-    assert table["θ̂"].tolist() == pytest.approx([*expected, 1.0], abs=5e-5)
+    figures = [
+        sorted_theta_figure(theta, counts, marks={"combination 1": float(theta.max())}),
+        naive_bayes_figure(model, wrodl.FEATURES, TABLE_ORDER),
+        comparison_figure(theta, nb, counts, marks={"a": 0}),
+        novelty_figure([0.0, 1.0], [0.0, 0.9], observed=[0.0, 0.9], current=alpha),
+    ]
+    palette = {colour.lower() for colour in COLOURS.values()}
+    for fig in figures:
+        spec = validated(fig).to_dict()
+        del spec["layout"]["template"]  # plotly's default template, not a colour of ours
+        used = {colour.lower() for colour in HEX.findall(json.dumps(spec))}
+        assert used and used <= palette, used - palette
+
+
+def test_the_seen_and_unseen_steps_keep_their_colours(training):
+    theta, counts, _ = tables(training, 1.0)
+    fig = validated(sorted_theta_figure(theta, counts))
+    assert trace(fig, "seen in the data").line.color == "#1b2f5e"  # navy
+    assert trace(fig, "never seen").line.color == "#e8710a"  # orange

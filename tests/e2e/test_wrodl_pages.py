@@ -80,14 +80,15 @@ def assert_clean(visit):
 def test_counting_page_alpha_slider_moves_with_the_keyboard(visit):
     open_from_sidebar(visit, "Counting and smoothing", "Counting and smoothing")
     page = visit.page
-    images = '[data-testid="stMain"] [data-testid="stImage"]'
     wait_for_value(visit, "New faces in this batch", "0 of 10")
-    page.wait_for_function(ALL_LOADED, arg=[images, 50 + 1 + 10])  # grid, portrait, samples
+    for faces, count in (("wrodl_faces_grid", 50), ("wrodl_face_portrait", 1),
+                         ("wrodl_mn_samples", 10)):
+        page.wait_for_function(ALL_LOADED, arg=[f".st-key-{faces}", count])
     assert metric(visit, "θ̂ combination 1") == "0.04"
     assert metric(visit, "θ̂ combination 2") == "0"
     tall_screenshot(visit, "wrodl-counting-alpha0")
 
-    slider = page.get_by_role("slider")
+    slider = page.locator(".st-key-wrodl_alpha").get_by_role("slider")
     slider.focus()
     page.keyboard.press("ArrowRight")  # 0 -> 0.01
     wait_for_metric(visit, "θ̂ combination 2", "0")
@@ -95,7 +96,7 @@ def test_counting_page_alpha_slider_moves_with_the_keyboard(visit):
     page.wait_for_url("**alpha=0.01**")
     for _ in range(6):  # 0.02, 0.05, 0.1, 0.2, 0.5, 1
         before = metric(visit, "Total for all 3,984 unseen")
-        page.get_by_role("slider").focus()
+        slider.focus()
         page.keyboard.press("ArrowRight")
         wait_for_metric(visit, "Total for all 3,984 unseen", before)
     assert metric(visit, "θ̂ combination 1") == "0.000735"  # (2 + 1) / (50 + 4,032)
@@ -117,7 +118,7 @@ def test_naive_bayes_page_samples_again_and_the_calculator_updates(visit):
     tall_screenshot(visit, "wrodl-naive-bayes")
     before = [img["src"] for img in page.evaluate(IMAGES, [samples])]
 
-    page.get_by_role("button", name="Sample again").click()
+    page.locator(".st-key-wrodl_nb_again").get_by_role("button", name="Sample again").click()
     page.wait_for_function(
         "([selector, old]) => { const now = [...document.querySelectorAll(selector + ' img')]"
         ".map(i => i.getAttribute('src')); return now.length === 10 && "
@@ -133,7 +134,7 @@ def test_naive_bayes_page_samples_again_and_the_calculator_updates(visit):
     page.wait_for_url("**seed=1**")
 
     # The calculator: Blue01 instead of White turns combination 1 into combination 2.
-    page.get_by_test_id("stSelectbox").filter(has_text="clothingColor").click()
+    page.locator(".st-key-nb_calc_clothingColor").get_by_test_id("stSelectbox").click()
     page.get_by_role("option", name="Blue01", exact=True).click()
     page.wait_for_function(
         "() => document.querySelector('[data-testid=\"stMain\"]').innerText"

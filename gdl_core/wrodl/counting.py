@@ -1,0 +1,75 @@
+"""Counting and smoothing: the full multinomial fitted to the 50 faces at one pseudocount α.
+
+Combination j, seen n_j times among the N = 50 faces, gets θ̂_j = (n_j + α) / (N + d α)
+with d = 4,032. :func:`counting_report` gathers every number and picture the chapter draws
+from that one formula at one α.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from gdl_core.multinomial import JointMultinomial
+from gdl_core.wrodl import figures
+from gdl_core.wrodl.data import COMBINATION_1, COMBINATION_2, all_combinations, encode
+from gdl_core.wrodl.models import fit, novelty_by_alpha
+
+__all__ = ["CountingReport", "counting_report"]
+
+
+@dataclass(frozen=True, eq=False)
+class CountingReport:
+    """The multinomial at pseudocount ``alpha``.
+
+    ``n_obs`` N, ``d`` Π L_k, ``n_distinct`` how many different faces the data holds,
+    ``n_params`` d − 1; ``combination_1`` / ``combination_2`` their θ̂; ``unseen_theta`` the
+    θ̂ every unseen combination shares, α / (N + d α); ``unseen_mass`` their total, the
+    chance a sample is new. ``sorted_theta`` draws all d θ̂ by rank, ``novelty`` the chance
+    of a new face at each of :data:`~gdl_core.wrodl.models.PSEUDOCOUNTS`.
+    """
+
+    alpha: float
+    n_obs: int
+    d: int
+    n_distinct: int
+    n_params: int
+    combination_1: float
+    combination_2: float
+    unseen_theta: float
+    unseen_mass: float
+    sorted_theta: go.Figure
+    novelty: go.Figure
+
+    @property
+    def n_unseen(self) -> int:
+        """How many of the d combinations never occur in the data."""
+        return self.d - self.n_distinct
+
+
+def counting_report(alpha: float) -> CountingReport:
+    """The :class:`CountingReport` of the multinomial fitted to the 50 faces at ``alpha``."""
+    model = fit(JointMultinomial, alpha)
+    every = all_combinations()
+    theta_1, theta_2 = model.prob(encode(COMBINATION_1))[0], model.prob(encode(COMBINATION_2))[0]
+    curve = novelty_by_alpha(JointMultinomial)
+    return CountingReport(
+        alpha=model.alpha_,
+        n_obs=model.n_obs_,
+        d=model.d_,
+        n_distinct=model.n_distinct_,
+        n_params=model.n_params_,
+        combination_1=float(theta_1),
+        combination_2=float(theta_2),
+        unseen_theta=model.unseen_theta(),
+        unseen_mass=model.unseen_mass(),
+        sorted_theta=figures.sorted_theta_figure(
+            model.prob(every), model.count(every), y_range=(1e-4, 0.1),
+            marks={"combination 1": float(theta_1), "combination 2": float(theta_2)},
+        ),
+        novelty=figures.novelty_figure(
+            curve.alphas, curve.expected, observed=curve.observed, current=model.alpha_,
+            n_observed=curve.n,
+        ),
+    )
