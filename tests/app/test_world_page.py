@@ -5,7 +5,6 @@ Every number shown is checked against gdl_core computed here, independently of t
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 
@@ -15,6 +14,7 @@ import pytest
 from gdl_core.numbers import format_likelihood
 from gdl_core.world import Box, judge, sample_land
 from tests.app.helpers import open_page
+from tests.plotly_specs import unpacked
 
 PAGE = "app_pages/world.py"
 CORNERS = ("world_lon_min", "world_lon_max", "world_lat_min", "world_lat_max")
@@ -54,17 +54,7 @@ def _tried(app) -> list[Box]:
 def _chart(app, key: str) -> dict:
     """The plotly spec of the chart with ``key``, its packed arrays decoded."""
     (chart,) = [c for c in app.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
-
-    def unpack(node):
-        if isinstance(node, dict) and "bdata" in node:
-            return np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"]).tolist()
-        if isinstance(node, dict):
-            return {k: unpack(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [unpack(v) for v in node]
-        return node
-
-    return unpack(json.loads(chart.proto.spec))
+    return unpacked(json.loads(chart.proto.spec))
 
 
 def _history_chart(app) -> list[tuple[float, float]]:

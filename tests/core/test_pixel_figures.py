@@ -6,8 +6,6 @@ rebuilds them with full validation first, so a property plotly does not know fai
 
 from __future__ import annotations
 
-import base64
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,6 +16,7 @@ from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.pixels import figures as pf
 from gdl_core.pixels import measures as pm
 from gdl_core.pixels import training as pt
+from tests.plotly_specs import decoded, validated
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -32,18 +31,8 @@ def model(data):
     return CategoricalNB(0.2).fit(data[0], 256)
 
 
-def validated(fig: go.Figure) -> go.Figure:
-    """Plotly's full validation of a figure built with validation switched off."""
-    return go.Figure(fig.to_dict())
 
 
-def decoded(values) -> np.ndarray:
-    """A trace array as numbers, whether plotly kept it as a list or packed it as base64."""
-    if isinstance(values, dict) and "bdata" in values:
-        flat = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-        shape = values.get("shape")
-        return flat.reshape([int(n) for n in shape.split(",")]) if shape else flat
-    return np.asarray(values)
 
 
 def test_hex_colour():

@@ -13,7 +13,6 @@ import json
 import math
 
 import numpy as np
-import plotly.graph_objects as go
 import plotly.io
 import pytest
 from PIL import Image
@@ -28,19 +27,7 @@ from gdl_core.world.figures import (
     land_png,
     world_figure,
 )
-
-
-def _validated(fig: go.Figure) -> go.Figure:
-    """Plotly's full validation of a figure built with validation switched off."""
-    return go.Figure(fig.to_dict())
-
-
-def _decoded(values) -> np.ndarray:
-    """A trace array as numbers, whether plotly kept it as an array or packed it as base64."""
-    if isinstance(values, dict) and "bdata" in values:
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-    return np.asarray(values, dtype=float)
-
+from tests.plotly_specs import decoded, validated
 
 # --------------------------------------------------------------------------- land image
 
@@ -69,10 +56,10 @@ def test_land_data_uri_is_a_png_data_uri():
 def test_world_figure_draws_the_points_the_box_and_no_land_by_default():
     points = sample_land(40, seed=1)
     box = Box(-50, 60, -20, 45)
-    fig = _validated(world_figure(points, box=box))
+    fig = validated(world_figure(points, box=box))
     data_trace = fig.data[0]
-    np.testing.assert_allclose(_decoded(data_trace.x), points[:, 0], atol=1e-4)
-    np.testing.assert_allclose(_decoded(data_trace.y), points[:, 1], atol=1e-4)
+    np.testing.assert_allclose(decoded(data_trace.x), points[:, 0], atol=1e-4)
+    np.testing.assert_allclose(decoded(data_trace.y), points[:, 1], atol=1e-4)
     boxes = [s for s in fig.layout.shapes if s.line.color == BOX_COLOUR]
     assert len(boxes) == 1
     assert (boxes[0].x0, boxes[0].x1, boxes[0].y0, boxes[0].y1) == box.as_tuple()
@@ -83,7 +70,7 @@ def test_world_figure_draws_the_points_the_box_and_no_land_by_default():
 
 def test_world_figure_reveals_the_land_as_one_layout_image_under_the_points():
     uri = land_data_uri()
-    fig = _validated(world_figure(sample_land(10, seed=0), land=uri))
+    fig = validated(world_figure(sample_land(10, seed=0), land=uri))
     (image,) = fig.layout.images
     assert image.source == uri
     assert image.layer == "below"
@@ -92,13 +79,13 @@ def test_world_figure_reveals_the_land_as_one_layout_image_under_the_points():
 
 
 def test_the_drag_layer_holds_nothing_a_selection_could_report():
-    fig = _validated(world_figure(sample_land(30, seed=2), box=Box(-10, 10, -10, 10)))
+    fig = validated(world_figure(sample_land(30, seed=2), box=Box(-10, 10, -10, 10)))
     front = [t for t in fig.data if t.xaxis == "x2"]
     assert len(front) == 1 and len(front[0].x) == 0
     assert fig.layout.xaxis2.range == fig.layout.xaxis.range
     assert fig.layout.yaxis2.range == fig.layout.yaxis.range
     assert fig.layout.xaxis2.visible is False
-    without = _validated(world_figure(sample_land(30, seed=2), selectable=False))
+    without = validated(world_figure(sample_land(30, seed=2), selectable=False))
     assert not [t for t in without.data if t.xaxis == "x2"]
 
 
@@ -107,12 +94,12 @@ def test_world_figure_colours_samples_by_verdict():
     box = Box.fit(points)
     samples = box.sample(300, seed=4)
     verdicts = judge(samples, points, radius=4.0)
-    fig = _validated(world_figure(points, box=box, samples=samples, verdicts=verdicts))
+    fig = validated(world_figure(points, box=box, samples=samples, verdicts=verdicts))
     counts = {}
     for verdict in VERDICTS:
         (trace,) = [t for t in fig.data if t.hovertemplate and f"<extra>{verdict}<" in
                     t.hovertemplate]
-        counts[verdict] = len(_decoded(trace.x))
+        counts[verdict] = len(decoded(trace.x))
         assert f"({counts[verdict]:,})" in trace.name
     assert counts == {v: int((verdicts == v).sum()) for v in VERDICTS}
     with pytest.raises(ValueError, match="one verdict for each sample"):
@@ -170,31 +157,31 @@ def test_history_figure_places_attempts_the_mle_and_the_minus_infinity_row():
     attempts = [(64_800.0, -n * math.log(64_800.0)), (20_000.0, -math.inf),
                 (50_000.0, -n * math.log(50_000.0))]
     mle = (45_000.0, -n * math.log(45_000.0))
-    fig = _validated(history_figure(attempts, n, mle=mle, current=1))
+    fig = validated(history_figure(attempts, n, mle=mle, current=1))
     assert fig.layout.xaxis.type == "log"
     finite = [t for t in fig.data if t.hovertemplate and "ℓ = %{y" in t.hovertemplate
               and "MLE" not in t.hovertemplate]
     (finite,) = finite
-    np.testing.assert_allclose(_decoded(finite.x), [64_800.0, 50_000.0])
-    np.testing.assert_array_equal(_decoded(finite.customdata), [1, 3])  # attempt numbers
+    np.testing.assert_allclose(decoded(finite.x), [64_800.0, 50_000.0])
+    np.testing.assert_array_equal(decoded(finite.customdata), [1, 3])  # attempt numbers
     (crosses,) = [t for t in fig.data if t.marker.symbol == "x"]
-    np.testing.assert_allclose(_decoded(crosses.x), [20_000.0])
-    floor = _decoded(crosses.y)[0]
+    np.testing.assert_allclose(decoded(crosses.x), [20_000.0])
+    floor = decoded(crosses.y)[0]
     assert floor < min(ll for _, ll in attempts if math.isfinite(ll))
     assert fig.layout.yaxis.range[0] < floor  # the −∞ row is on the chart
     (star,) = [t for t in fig.data if t.marker.symbol == "star"]
     assert (star.x[0], star.y[0]) == mle
     (curve,) = [t for t in fig.data if t.mode == "lines"]
-    curve_x = _decoded(curve.x)
-    np.testing.assert_allclose(_decoded(curve.y), -n * np.log(curve_x))
+    curve_x = decoded(curve.x)
+    np.testing.assert_allclose(decoded(curve.y), -n * np.log(curve_x))
     assert curve_x.min() == pytest.approx(mle[0]) and curve_x.max() == pytest.approx(64_800.0)
     (now,) = [t for t in fig.data if t.text == ("now",)]
     assert now.y[0] == floor  # the current box is the one that missed a point
 
 
 def test_history_figure_without_an_mle_or_attempts_still_draws():
-    fig = _validated(history_figure([], 1))
+    fig = validated(history_figure([], 1))
     assert not [t for t in fig.data if t.marker.symbol == "star"]
-    fig = _validated(history_figure([(100.0, -math.log(100.0))], 1, current=0))
+    fig = validated(history_figure([(100.0, -math.log(100.0))], 1, current=0))
     assert not [t for t in fig.data if t.mode == "lines"]
     json.loads(plotly.io.to_json(fig))

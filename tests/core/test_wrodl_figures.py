@@ -4,7 +4,6 @@ The figures are built without plotly's per-property validation (for speed), so e
 pushes the figure through plotly's full validation first and reads the validated copy.
 """
 
-import base64
 import json
 import math
 import re
@@ -23,6 +22,7 @@ from gdl_core.wrodl.figures import (
     novelty_figure,
     sorted_theta_figure,
 )
+from tests.plotly_specs import decoded, validated
 
 TABLE_ORDER = ("topType", "hairColor", "clothingColor", "accessoriesType", "clothingType")
 HEX = re.compile(r"#[0-9a-fA-F]{3,8}\b")
@@ -40,16 +40,8 @@ def tables(training, alpha):
     return multinomial.prob(every), multinomial.count(every), nb.prob(every)
 
 
-def validated(fig: go.Figure) -> go.Figure:
-    """Plotly's full validation of a figure built with validation switched off."""
-    return go.Figure(fig.to_dict())
 
 
-def numbers(values) -> np.ndarray:
-    """A trace array as numbers, whether plotly kept it as an array or packed it as base64."""
-    if isinstance(values, dict) and "bdata" in values:
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-    return np.asarray(values, dtype=float)
 
 
 def trace(fig: go.Figure, name: str):
@@ -101,7 +93,7 @@ def test_naive_bayes_bars_are_table_1_2(training, alpha):
         k = list(wrodl.FEATURES).index(feature)
         values = wrodl.FEATURES[feature]
         assert list(bar.y) == list(values)
-        np.testing.assert_allclose(numbers(bar.x), model.theta_[k, : len(values)])
+        np.testing.assert_allclose(decoded(bar.x), model.theta_[k, : len(values)])
         for text, n in zip(label.text, model.counts_[k, : len(values)], strict=True):
             assert text.endswith(f"(n = {int(n)})")
     ticks = [t for t in fig.data if t.name == "n / N (no pseudocount)"]
@@ -117,8 +109,8 @@ def test_comparison_puts_each_count_in_one_column(training):
     )
     dots = trace(fig, "Naive Bayes p(x): one dot per combination")
     bars = trace(fig, "multinomial θ̂: one value per column")
-    np.testing.assert_allclose(numbers(dots.y), nb)
-    lane = np.rint(numbers(dots.x)).astype(int)
+    np.testing.assert_allclose(decoded(dots.y), nb)
+    lane = np.rint(decoded(dots.x)).astype(int)
     assert lane.tolist() == counts.astype(int).tolist()  # counts 0, 1, 2 -> columns 0, 1, 2
     assert points(bars.y) == pytest.approx(
         [v for n in (0, 1, 2) for v in [(n + 1) / (50 + 4032)] * 2]
@@ -137,7 +129,7 @@ def test_comparison_at_alpha_zero_draws_zeros_on_the_band(training):
     zero_y = fig.layout.yaxis.tickvals[0]
     assert fig.layout.yaxis.ticktext[0] == "0"
     dots = trace(fig, "Naive Bayes p(x): one dot per combination")
-    assert int(np.sum(np.isclose(numbers(dots.y), zero_y))) == int((nb == 0).sum()) == 1008
+    assert int(np.sum(np.isclose(decoded(dots.y), zero_y))) == int((nb == 0).sum()) == 1008
     assert any("1,008 combinations" in a.text for a in fig.layout.annotations)
 
 

@@ -5,7 +5,6 @@ tallied from the CSV with the csv module, exact fractions, brute-force enumerati
 
 from __future__ import annotations
 
-import base64
 import csv
 import dataclasses
 import itertools
@@ -14,7 +13,6 @@ from collections import Counter
 from fractions import Fraction
 
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 from sklearn.naive_bayes import CategoricalNB as SklearnCategoricalNB
 
@@ -26,6 +24,7 @@ from gdl_core.wrodl.counting import counting_report
 from gdl_core.wrodl.independence import naive_bayes_report, parameter_table
 from gdl_core.wrodl.models import PSEUDOCOUNTS, novelty_by_alpha
 from gdl_core.wrodl.samples import draw
+from tests.plotly_specs import decoded, validated
 
 NAMES = list(wrodl.FEATURES)
 LEVELS = [len(values) for values in wrodl.FEATURES.values()]
@@ -61,15 +60,8 @@ def nb_prob(face: tuple[str, ...], alpha: Fraction) -> Fraction:
     return math.prod((nb_theta(k, v, alpha) for k, v in enumerate(face)), start=Fraction(1))
 
 
-def numbers(values) -> np.ndarray:
-    """A trace array as numbers, whether plotly kept it as an array or packed it as base64."""
-    if isinstance(values, dict) and "bdata" in values:
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-    return np.asarray(values, dtype=float)
 
 
-def validated(fig: go.Figure) -> go.Figure:
-    return go.Figure(fig.to_dict())
 
 
 # --- the multinomial ----------------------------------------------------------------------
@@ -113,7 +105,7 @@ def test_the_novelty_chart_shows_the_multinomials_unseen_mass_at_every_stop():
     exact = [float(sum((multinomial_theta(f, Fraction(a)) for f in EVERY if f not in SEEN),
                        start=Fraction(0)))
              for a in PSEUDOCOUNTS]
-    np.testing.assert_allclose(numbers(bars.y), exact, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(decoded(bars.y), exact, rtol=1e-12, atol=1e-15)
     assert list(bars.x) == [f"{a:g}" for a in PSEUDOCOUNTS]
 
 
@@ -150,7 +142,7 @@ def test_naive_bayes_bars_agree_with_scikit_learn(alpha):
     bars = [t for t in validated(naive_bayes_report(alpha).bars).data if t.type == "bar"]
     for name, bar in zip(TABLE_1_2, bars, strict=True):
         expected = np.exp(oracle.feature_log_prob_[NAMES.index(name)][0])
-        np.testing.assert_allclose(numbers(bar.x), expected, rtol=1e-12)
+        np.testing.assert_allclose(decoded(bar.x), expected, rtol=1e-12)
 
 
 @pytest.mark.parametrize("alpha", ALPHAS)
@@ -164,7 +156,7 @@ def test_the_comparison_chart_holds_every_face_by_enumeration(alpha):
     fig = validated(naive_bayes_report(float(alpha)).comparison)
     (dots,) = [t for t in fig.data if t.name == "Naive Bayes p(x): one dot per combination"]
     exact = np.array([float(nb_prob(face, alpha)) for face in EVERY])
-    drawn = numbers(dots.y)
+    drawn = decoded(dots.y)
     zero_y = fig.layout.yaxis.tickvals[0] if alpha == 0 else None
     np.testing.assert_allclose(np.where(exact > 0, drawn, 0), exact, rtol=1e-12)
     if alpha == 0:  # the faces with p(x) = 0 sit on the "0" band
