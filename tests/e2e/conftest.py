@@ -10,15 +10,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from bench.server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
@@ -41,49 +38,15 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve_app():
     """Run ``streamlit run app.py`` on a free loopback port; yield its base URL."""
-    port = _free_port()
-    log_path = ROOT / f".streamlit-e2e-{port}.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py",
-             "--server.address=127.0.0.1", f"--server.port={port}", "--server.headless=true",
-             "--browser.gatherUsageStats=false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
+    with contextlib.ExitStack() as stack:
         try:
-            _wait_for_health(url, server, log_path)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-    log_path.unlink(missing_ok=True)
-
-
-def _wait_for_health(url: str, server: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read().decode().strip() == "ok":
-                    return
-        except OSError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"streamlit did not start: {log_path.read_text()}")
-        time.sleep(0.3)
+            server = stack.enter_context(serve("app.py"))
+        except RuntimeError as error:  # the server never answered its health check
+            pytest.fail(str(error))
+        yield server.url
 
 
 @pytest.fixture(scope="session")
