@@ -24,6 +24,7 @@ class Run:
     """What one script run sent back."""
 
     seconds: float
+    first_element: float = float("nan")  # seconds until the first element arrived
     widgets: dict[str, object] = field(default_factory=dict)  # id -> widget proto
     texts: list[str] = field(default_factory=list)  # markdown bodies, in order
     exceptions: list[str] = field(default_factory=list)
@@ -87,6 +88,8 @@ class Session:
             forward = ForwardMsg.FromString(data)
             kind = forward.WhichOneof("type")
             if kind == "delta":
+                if run.n_elements == 0:
+                    run.first_element = time.perf_counter() - start
                 self._read_delta(forward.delta, run)
             elif kind == "page_not_found":
                 run.exceptions.append(f"page not found: {forward.page_not_found.page_name}")

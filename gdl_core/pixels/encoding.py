@@ -12,20 +12,25 @@ on a median cut of the anti-aliased edge colours (the most common colour, the ba
 is entry 0). So index ``k`` means the same colour in
 every face and in every dataset of that size, and the same input always gives byte-identical
 codes. Each pixel goes to its nearest palette colour, with no dithering (dithering would
-sprinkle noise that a pixel-wise model would have to learn). The row of indices (one byte a
-pixel) is cached per distinct face, and there are only 4,032 distinct faces.
+sprinkle noise that a pixel-wise model would have to learn).
+
+There are only 4,032 distinct faces, so at the book's 32 x 32 all of them, and the palette,
+are drawn once at build time (``scripts/build_pixel_faces.py``; 17 KB compressed) and
+looked up at run time: a cold server makes 2,000 training faces in milliseconds instead of
+seconds. Other sizes are drawn on demand and cached per distinct face.
 """
 
 from __future__ import annotations
 
 import functools
+import lzma
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 from PIL import Image
 
-from gdl_core import avatars
+from gdl_core import avatars, data, wrodl
 from gdl_core.wrodl import FEATURES
 
 __all__ = [
@@ -33,7 +38,9 @@ __all__ = [
     "MAX_SIZE",
     "N_COLORS",
     "N_PIXELS",
+    "PRERENDERED_PATH",
     "SIZE",
+    "draw_every_face",
     "make_dataset",
     "palette",
     "pixel_index",
@@ -61,6 +68,11 @@ _MIN_EXACT_SHARE = 1e-4
 
 #: Largest picture side Planet Pixel accepts (the palette is built from 186 renders).
 MAX_SIZE = 128
+
+#: Every face at SIZE x SIZE, drawn by :func:`draw_every_face` at build time: the palette's
+#: 256 x 3 bytes, then one row of SIZE² palette indices per combination of features, in
+#: :func:`gdl_core.wrodl.combination_index` order; LZMA-compressed.
+PRERENDERED_PATH = data.path(f"pixel_faces_{SIZE}.xz")
 
 
 def _check_size(size: object) -> int:
@@ -145,7 +157,27 @@ def _palette_cached(size: int) -> np.ndarray:
 
 def palette(size: int = SIZE) -> np.ndarray:
     """The shared ``(256, 3)`` uint8 palette for faces of ``size`` x ``size`` pixels."""
-    return _palette_cached(_check_size(size)).copy()
+    size = _check_size(size)
+    return (_prerendered()[0] if size == SIZE else _palette_cached(size)).copy()
+
+
+def draw_every_face(size: int = SIZE) -> tuple[np.ndarray, np.ndarray]:
+    """Draw all 4,032 faces: ``(palette (256, 3), codes (4032, size²))``, row ``j`` being the
+    combination with :func:`gdl_core.wrodl.combination_index` ``j``. Takes seconds at 32 px;
+    ``scripts/build_pixel_faces.py`` stores the result in :data:`PRERENDERED_PATH`."""
+    size = _check_size(size)
+    faces = wrodl.decode(wrodl.all_combinations()).astype(str)
+    keys = faces.itertuples(index=False, name=None)
+    return _palette_cached(size).copy(), np.stack([_codes_cached(key, size) for key in keys])
+
+
+@functools.cache
+def _prerendered() -> tuple[np.ndarray, np.ndarray]:
+    """The palette and the codes of every face at SIZE, read once from PRERENDERED_PATH."""
+    with PRERENDERED_PATH.open("rb") as file:
+        table = np.frombuffer(lzma.decompress(file.read()), dtype=np.uint8)  # read-only
+    colours = table[: N_COLORS * 3].reshape(N_COLORS, 3)
+    return colours, table[N_COLORS * 3 :].reshape(wrodl.N_COMBINATIONS, N_PIXELS)
 
 
 def _face_keys(faces: pd.DataFrame) -> list[tuple[str, ...]]:
@@ -202,6 +234,10 @@ def make_dataset(faces: pd.DataFrame, size: int = SIZE) -> tuple[np.ndarray, np.
     """
     size = _check_size(size)
     keys = _face_keys(faces)
+    if size == SIZE:
+        colours, every_face = _prerendered()
+        index = wrodl.combination_index(wrodl.encode(faces[list(FEATURES)].astype(str)))
+        return every_face[index], colours.copy()
     distinct = list(dict.fromkeys(keys))  # first-seen order: deterministic
     position = {key: i for i, key in enumerate(distinct)}
     rows = np.stack([_codes_cached(key, size) for key in distinct])

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from gdl_core import avatars, pixels
+from gdl_core import avatars, pixels, wrodl
 from gdl_core.wrodl import FEATURES
 
 NAMES = list(FEATURES)
@@ -234,3 +234,27 @@ def test_pixel_numbers_count_row_by_row_from_the_top_left(dataset):
     for row, column in ((32, 0), (0, 32), (-1, 0)):
         with pytest.raises(ValueError, match="between 0 and 31"):
             pixels.pixel_index(row, column)
+
+
+def test_the_prerendered_faces_are_what_drawing_them_now_gives():
+    # The 32 px table is looked up at run time; drawing a face afresh (the path every
+    # other size takes) must give the same palette and the same row, byte for byte.
+    from gdl_core.pixels import encoding
+
+    stored_palette, stored = encoding._prerendered()
+    np.testing.assert_array_equal(stored_palette, encoding._palette_cached(32))
+    every = wrodl.all_combinations()
+    rows = np.random.default_rng(7).choice(len(every), size=40, replace=False)
+    faces = wrodl.decode(every[rows]).astype(str).itertuples(index=False, name=None)
+    fresh = np.stack([encoding._codes_cached(face, 32) for face in faces])
+    np.testing.assert_array_equal(stored[rows], fresh)
+
+
+def test_make_dataset_at_32_px_looks_faces_up_by_their_features():
+    faces = wrodl.load()
+    codes, _ = pixels.make_dataset(faces)
+    # Face 3 and face 21 are the same combination (the book's combination 1): same pixels.
+    np.testing.assert_array_equal(codes[3], codes[21])
+    # Row order follows the table, whatever its index says.
+    shuffled, _ = pixels.make_dataset(faces.iloc[::-1])
+    np.testing.assert_array_equal(shuffled, codes[::-1])
