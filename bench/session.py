@@ -9,6 +9,7 @@ A session is one websocket on ``/_stcore/stream``. It asks for a run with a ``Ba
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 import websockets
@@ -29,6 +30,8 @@ class Run:
     texts: list[str] = field(default_factory=list)  # markdown bodies, in order
     exceptions: list[str] = field(default_factory=list)
     n_elements: int = 0
+    kinds: Counter = field(default_factory=Counter)  # element type -> how many
+    n_images: int = 0  # pictures (an image element may hold several)
     status: str = ""  # how the run finished (FINISHED_SUCCESSFULLY, ...)
 
 
@@ -106,9 +109,12 @@ class Session:
         element = delta.new_element
         kind = element.WhichOneof("type")
         run.n_elements += 1
+        run.kinds[kind] += 1
         proto = getattr(element, kind)
         if kind == "exception":
             run.exceptions.append(proto.message)
+        elif kind == "imgs":
+            run.n_images += len(proto.imgs)
         elif kind == "markdown":
             run.texts.append(proto.body)
         elif getattr(proto, "id", "") and hasattr(proto, "label"):
