@@ -17,7 +17,7 @@ from gdl_core.pixels import experiment as pe
 from gdl_core.pixels import figures as pixel_figures
 from gdl_core.pixels.measures import LikelihoodSummary, pixel_distribution
 from gdl_core.pixels.training import TABLE_PIXELS, table_1_3
-from ui.images import crisp_images, image_grid, outlined_face_png, pixel_faces_png
+from ui.images import crisp_images, outlined_face_png, pixel_sheet_png, show_sheet
 from ui.presenter import for_audience
 from ui.state import Param, next_seed, publish, restore
 
@@ -28,6 +28,7 @@ ALPHAS = (0.0, 0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0)
 SEED_MAX = 999_999
 N_SHOWN = pe.N_SHOWN  # samples shown as pictures
 N_TRAINING_SHOWN = 20
+SAMPLES_ALT = "Ten faces from Naive Bayes on the pixels: noisy speckles over a rough face shape"
 
 N = Param("pp_n", "n", 50, SIZES[0], SIZES[-1], options=SIZES)
 ALPHA = Param("pp_alpha", "alpha", 0.0, ALPHAS[0], ALPHAS[-1], options=ALPHAS)
@@ -170,18 +171,19 @@ drawn = _samples(n, alpha, seed)
 # 1 ------------------------------------------------------------------------ training faces
 st.header("1 · The training faces", divider="gray")
 shown = min(N_TRAINING_SHOWN, n)
-image_grid(pixel_faces_png(training[:shown], palette), [str(i) for i in range(shown)], N_SHOWN,
-           key="pp_training")
 extra = (
     "" if n == 50 else
     f" Faces 50–{n - 1:,} are new Wrodlers drawn from the Naive Bayes model of the 50 "
     "Wrodlers' five features (with a fixed seed, so the data never changes)."
 )
-st.caption(
-    f"Training faces 0–{shown - 1} of {n:,}, each with its face_id. Faces 0–49 are the 50 "
-    "Wrodlers, drawn "
+show_sheet(
+    pixel_sheet_png(training[:shown], palette, tuple(str(i) for i in range(shown)), N_SHOWN),
+    "pp_training",
+    f"Training faces 0 to {shown - 1} as 32 × 32 pixel pictures, each with its face_id",
+    f"Training faces 0–{shown - 1} of {n:,}, each with its face_id, ten to a row. Faces 0–49 "
+    "are the 50 Wrodlers, drawn "
     f"with one shared palette of 256 colours.{extra} Each picture is enlarged with square, "
-    "unsmoothed pixels: what you see is exactly the data."
+    "unsmoothed pixels: what you see is exactly the data.",
 )
 
 # 2 ------------------------------------------------------------------------ Table 1-3
@@ -211,14 +213,19 @@ st.markdown(
     "pixel."
 )
 st.markdown(f"**Samples from the model** (seed {seed})")
-samples_pngs = pixel_faces_png(drawn.codes[:N_SHOWN], palette)
-image_grid(samples_pngs, columns=N_SHOWN, key="pp_samples")
+samples_png = pixel_sheet_png(drawn.codes[:N_SHOWN], palette, columns=N_SHOWN)
+show_sheet(samples_png, "pp_samples", SAMPLES_ALT)
 st.markdown(
     "**The nearest training face to each sample**, with the number of pixels (out of 1,024) "
     "whose colour differs"
 )
-image_grid(pixel_faces_png(training[drawn.nearest], palette), [str(d) for d in drawn.distance],
-           N_SHOWN, key="pp_nearest")
+distances = tuple(str(d) for d in drawn.distance)
+show_sheet(
+    pixel_sheet_png(training[drawn.nearest], palette, distances, N_SHOWN), "pp_nearest",
+    "The nearest training face to each sample above, with the number of pixels that differ",
+    f"Pixels that differ from the nearest training face, sample by sample: "
+    f"{', '.join(distances)}.",
+)
 st.markdown(
     f"{_copies_text(drawn.copies)} A real "
     f"Wrodler that is *not* in the training set differs from its nearest training face in "
@@ -345,10 +352,10 @@ st.plotly_chart(
 # 5 ------------------------------------------------------------------------ contrast
 st.header("5 · Same model, two ways to describe a face", divider="gray")
 st.markdown("**Naive Bayes on the five features** (then drawn as 32 × 32 pixels)")
-image_grid(pixel_faces_png(drawn.feature_samples, palette), columns=N_SHOWN,
-           key="pp_feature_samples")
+show_sheet(pixel_sheet_png(drawn.feature_samples, palette, columns=N_SHOWN),
+           "pp_feature_samples", "Ten faces from Naive Bayes on the five features: proper faces")
 st.markdown("**Naive Bayes on the 1,024 pixels**")
-image_grid(samples_pngs, columns=N_SHOWN, key="pp_pixel_samples")
+show_sheet(samples_png, "pp_pixel_samples", SAMPLES_ALT)
 st.markdown(
     f"Both rows come from one model, fitted to the same {n:,} faces with the same α and "
     "seed; only the description of a face differs. The five Wrodl features really are close "

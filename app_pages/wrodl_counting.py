@@ -7,7 +7,7 @@ from gdl_core.multinomial import JointMultinomial
 from gdl_core.numbers import format_prob
 from ui import wrodl as w
 from ui import wrodl_reports as reports
-from ui.images import face_key, image_grid
+from ui.images import avatar_sheet_png, face_key, show_sheet
 from ui.state import Param, publish, restore
 
 SEED = w.seed_param("wrodl_mn_seed")
@@ -36,9 +36,15 @@ st.markdown(
     "clothing colour, clothing type, hair colour and hair style (`topType`). Everything else "
     "about the drawing is the same on every face."
 )
-image_grid(
-    w.avatars(wrodl.face_tuples(wrodl.training_codes())),
-    captions=[f"#{i}" for i in faces.index], columns=10, key="wrodl_faces_grid",
+show_sheet(
+    avatar_sheet_png(
+        tuple(wrodl.face_tuples(wrodl.training_codes())), w.AVATAR_PX,
+        tuple(f"#{i}" for i in faces.index),
+    ),
+    "wrodl_faces_grid",
+    f"The {len(faces)} Wrodlers as cartoon faces, ten to a row, each with its number",
+    f"Faces #0 to #{len(faces) - 1}, ten to a row: #0 to #9 on the first row, #10 to #19 on "
+    "the second, and so on.",
 )
 
 table_col, face_col = st.columns([2.3, 1], gap="large")

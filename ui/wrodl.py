@@ -7,14 +7,13 @@ moves it on the other.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import streamlit as st
 
+from gdl_core.images import Badge
 from gdl_core.wrodl.models import PSEUDOCOUNTS
 from gdl_core.wrodl.samples import Samples
 from ui import wrodl_reports as reports
-from ui.images import avatar_png
+from ui.images import avatar_png, avatar_sheet_png, show_sheet
 from ui.presenter import for_audience
 from ui.state import Param, next_seed, restore
 
@@ -63,10 +62,6 @@ def chart(figure, key: str, where=st) -> None:
     )
 
 
-def avatars(faces: Sequence[tuple[str, ...]]) -> list[bytes]:
-    """Faces (values in FEATURES order) as small PNG avatars."""
-    return [avatar_png(face, AVATAR_PX) for face in faces]
-
 
 def portrait(face: tuple[str, ...], key: str, css_px: int = 160) -> None:
     """One face drawn large: rendered at 256 px and shown ``css_px`` wide, so it stays sharp on
@@ -99,16 +94,17 @@ def sample_controls(model: type, alpha: float, n: int, seed_key: str, button_key
 
 
 def show_samples(drawn: Samples, key: str) -> None:
-    """The samples in one row, each with a green "new" or a grey "copy of #i" badge.
+    """The samples in one row (one picture), each over a green "new" or a grey "copy of #i"
+    badge, and the verdicts again as text under the row.
 
-    ``key`` names the row's container (CSS class ``st-key-<key>``), which browser tests use.
+    ``key`` names the row's container (CSS class ``st-key-<key>``), which tests use.
     """
-    cells = st.container(key=key).columns(len(drawn.faces), gap="small")
-    for cell, png, copy, verdict in zip(
-        cells, avatars(drawn.faces), drawn.copy_of, drawn.verdicts, strict=True
-    ):
-        cell.image(png, width="stretch", output_format="PNG")
-        if copy < 0:
-            cell.badge("new", icon=":material/auto_awesome:", color="green")
-        else:
-            cell.badge(verdict, color="gray")
+    labels = tuple(
+        Badge("new", "green") if copy < 0 else Badge(verdict, "gray")
+        for copy, verdict in zip(drawn.copy_of.tolist(), drawn.verdicts, strict=True)
+    )
+    show_sheet(
+        avatar_sheet_png(drawn.faces, AVATAR_PX, labels, columns=len(drawn.faces)), key,
+        f"{len(drawn.faces)} sampled faces in a row, each marked new or copy",
+        f"Samples 1 to {len(drawn.faces)}, left to right: {', '.join(drawn.verdicts)}.",
+    )

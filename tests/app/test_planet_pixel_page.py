@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from gdl_core import pixels, wrodl
+from gdl_core.naive_bayes import CategoricalNB
+from gdl_core.pixels import experiment
 from tests.app.helpers import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,17 +32,22 @@ def images(app) -> list:
     return list(app.image)
 
 
-GRIDS = {"pp_training": 20, "pp_samples": 10, "pp_nearest": 10, "pp_feature_samples": 10,
-         "pp_pixel_samples": 10}
+GRIDS = ("pp_training", "pp_samples", "pp_nearest", "pp_feature_samples", "pp_pixel_samples")
 
 
-def grid(app, key: str) -> list:
-    """The pictures of the image grid in the container with this key."""
-    return list(app.container(key=key).image)
+def source(app, key: str) -> str:
+    """The address of the grid in the container with this key: one picture of all its faces
+    (the address names the PNG's bytes)."""
+    (picture,) = app.container(key=key).image
+    return picture.proto.imgs[0].url
 
 
-def sources(pictures) -> list[str]:
-    return [picture.proto.imgs[0].url for picture in pictures]
+def distances(app) -> list[int]:
+    """The pixel distances listed under the nearest training faces."""
+    (line,) = app.container(key="pp_nearest").caption
+    head, numbers = line.value.rstrip(".").split(": ")
+    assert head == "Pixels that differ from the nearest training face, sample by sample"
+    return [int(number) for number in numbers.split(", ")]
 
 
 TITLE = "Planet Pixel: Naive Bayes on raw pixels"
@@ -59,18 +68,37 @@ def test_renders_every_section_at_50_faces(app):
     assert len(headers) == 5
     for number, header in enumerate(headers, start=1):
         assert header.startswith(f"{number} ·")
-    for key, count in GRIDS.items():
-        assert len(grid(app, key)) == count, key
-    # the grids, Table 1-3's face and the inspected pixel's face
-    assert len(images(app)) == sum(GRIDS.values()) + 2
-    # section 5 shows the same pixel samples as section 3
-    assert sources(grid(app, "pp_pixel_samples")) == sources(grid(app, "pp_samples"))
-    assert len(set(sources(grid(app, "pp_samples")))) == 10
+    # one picture per grid, Table 1-3's face and the inspected pixel's face
+    assert len(images(app)) == len(GRIDS) + 2
+    # section 5 shows the same pixel samples as section 3, and different ones from Naive
+    # Bayes on the features
+    assert source(app, "pp_pixel_samples") == source(app, "pp_samples")
+    assert len({source(app, key) for key in GRIDS}) == len(GRIDS) - 1
+    (training,) = app.container(key="pp_training").caption
+    assert training.value.startswith("Training faces 0–19 of 50, each with its face_id")
+    assert len(distances(app)) == 10
     assert "261,120 free parameters" in text_of(app)
     labels = [m.label for m in app.metric]
     assert "50 training faces" in labels
     assert len(app.get("plotly_chart")) == 3
     assert not app.warning
+
+
+def test_a_grid_is_one_crisp_picture_that_streamlit_sends_unchanged():
+    """Ten faces in a row stay within the width st.image sends as it is (a wider picture it
+    would scale down, smoothly, on every rerun), each face enlarged with square pixels."""
+    from streamlit.elements.lib.image_utils import MAXIMUM_CONTENT_WIDTH
+
+    from ui.images import pixel_sheet_png
+
+    codes, palette = pixels.make_dataset(wrodl.load().head(10))
+    with Image.open(io.BytesIO(pixel_sheet_png(codes, palette))) as picture:
+        sheet = np.asarray(picture.convert("RGB"))
+    assert sheet.shape[:2] == (128, MAXIMUM_CONTENT_WIDTH)
+    step = (MAXIMUM_CONTENT_WIDTH - 128) // 9  # tile and gap
+    for i, row in enumerate(codes):
+        face = palette[row].reshape(32, 32, 3).repeat(4, axis=0).repeat(4, axis=1)
+        np.testing.assert_array_equal(sheet[:, i * step : i * step + 128], face)
 
 
 def test_table_1_3_shows_pixels_458_to_467_of_the_first_ten_wrodlers(app):
@@ -90,8 +118,8 @@ def test_renders_at_2000_faces(app):
     labels = [m.label for m in app.metric]
     assert "2,000 training faces" in labels
     assert "faces 50–1,999" in " ".join(c.value for c in app.caption).lower()
-    for key, count in GRIDS.items():
-        assert len(grid(app, key)) == count, key
+    assert len(images(app)) == len(GRIDS) + 2
+    assert len(distances(app)) == 10
     # a rerun after moving α finishes cleanly at this size too
     app.select_slider(key="pp_alpha").set_value(0.1).run(timeout=TIMEOUT)
     assert not app.exception
@@ -115,26 +143,29 @@ def test_alpha_and_seed_are_written_to_the_url(app):
     assert app.query_params["seed"] == "9"
     assert app.query_params["n"] == "50"
     # the button draws new samples
-    before = sources(grid(app, "pp_samples"))
-    training = sources(grid(app, "pp_training"))
+    before = source(app, "pp_samples")
+    training = source(app, "pp_training")
     app.button(key="pp_next_seed").click().run(timeout=TIMEOUT)
     assert app.number_input(key="pp_seed").value == 10
     assert app.query_params["seed"] == "10"
-    after = sources(grid(app, "pp_samples"))
-    assert len(after) == 10
-    assert all(a != b for a, b in zip(after, before, strict=True))
-    assert sources(grid(app, "pp_training")) == training  # the data stay put
+    assert source(app, "pp_samples") != before
+    assert source(app, "pp_training") == training  # the data stay put
 
 
 def test_the_same_url_gives_the_same_samples(app):
     open_pixel_page(app, alpha="0.1", seed="5")
     other = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     open_pixel_page(other, alpha="0.1", seed="5")
-    distances = [i.captions[0] for i in grid(app, "pp_nearest")]
-    assert len(distances) == 10
-    assert all(d.isdigit() and 0 < int(d) <= 1024 for d in distances)
-    assert distances == [i.captions[0] for i in grid(other, "pp_nearest")]
-    assert sources(grid(app, "pp_samples")) == sources(grid(other, "pp_samples"))
+    found = distances(app)
+    # the same numbers, counted here: the model's first ten samples against every face
+    data = experiment.data_report(50)
+    model = CategoricalNB(0.1).fit(data.training, pixels.N_COLORS)
+    shown = model.sample(experiment.N_SAMPLES, 5)[:10]
+    assert found == [int((row != data.training).sum(axis=1).min()) for row in shown]
+    assert all(0 < d <= 1024 for d in found)
+    assert found == distances(other)
+    assert source(app, "pp_samples") == source(other, "pp_samples")
+    assert source(app, "pp_nearest") == source(other, "pp_nearest")
     assert text_of(app) == text_of(other)
 
 

@@ -59,9 +59,21 @@ def sample_table(app):
     return table(app, "wrodl_nb_samples")
 
 
-def badges(app, key: str) -> list[str]:
-    """The "new" / "copy of #i" badges under the samples in the container ``key``."""
-    return [m.value for m in app.get_by_key(key).markdown if "-badge[" in m.value]
+def picture(app, key: str) -> str:
+    """The address of the one picture in the container ``key`` (it names the PNG's bytes)."""
+    (found,) = app.get_by_key(key).image
+    return found.proto.imgs[0].url
+
+
+def verdicts_shown(app, key: str) -> list[str]:
+    """The samples' verdicts ("new" / "copy of #i") in the container ``key``: one picture,
+    the row of faces with their badges, and the verdicts again as text under it."""
+    row = app.get_by_key(key)
+    assert len(row.image) == 1
+    (line,) = row.caption
+    head, verdicts = line.value.rstrip(".").split(": ")
+    assert head == "Samples 1 to 10, left to right"
+    return verdicts.split(", ")
 
 
 def training_rows() -> list[dict[str, str]]:
@@ -94,9 +106,9 @@ def test_without_pseudocount_combination_1_is_0_04_and_combination_2_is_0(app):
     assert metric(app, "Combinations in the data") == f"{distinct_training_faces()} of 4,032"
     # All ten samples are copies: the unsmoothed multinomial never invents a face.
     assert metric(app, "New faces in this batch") == "0 of 10"
-    found = badges(app, "wrodl_mn_samples")
+    found = verdicts_shown(app, "wrodl_mn_samples")
     assert len(found) == 10
-    assert all(b.startswith(":gray-badge[copy of #") for b in found)
+    assert all(v.startswith("copy of #") for v in found)
 
 
 def test_unseen_mass_follows_the_formula_as_alpha_moves(app):
@@ -115,6 +127,14 @@ def test_unseen_mass_follows_the_formula_as_alpha_moves(app):
         readings.append(float(reading))
         assert app.query_params["alpha"] == f"{alpha:g}"
     assert readings == sorted(readings)
+
+
+def test_the_50_faces_are_one_picture_with_their_ids_in_text(app):
+    open_page(app, COUNTING)
+    grid = app.get_by_key("wrodl_faces_grid")
+    assert len(grid.image) == 1
+    (line,) = grid.caption
+    assert line.value.startswith("Faces #0 to #49, ten to a row")
 
 
 def test_face_selector_shows_the_five_features_of_a_face(app):
@@ -173,12 +193,14 @@ def test_the_same_seed_gives_the_same_ten_faces(app):
     open_page(app, NAIVE_BAYES)
     seed = app.number_input(key="wrodl_nb_seed")
     seed.set_value(7).run()
-    first = sample_table(app)
+    first, first_picture = sample_table(app), picture(app, "wrodl_nb_faces")
     assert len(first) == 10
     app.number_input(key="wrodl_nb_seed").set_value(8).run()
     other = sample_table(app)
+    assert picture(app, "wrodl_nb_faces") != first_picture
     app.number_input(key="wrodl_nb_seed").set_value(7).run()
     assert sample_table(app).equals(first)
+    assert picture(app, "wrodl_nb_faces") == first_picture
     assert not other.equals(first)
     # "Sample again" moves to the next seed, and the link carries it.
     app.button(key="wrodl_nb_again").click().run()
@@ -199,9 +221,7 @@ def test_each_sample_is_judged_against_the_training_faces(app):
     ]
     assert samples["copy or new"].tolist() == verdicts
     assert 0 < verdicts.count("new") < 10
-    # A badge reads ":green-badge[:material/auto_awesome: new]" or ":gray-badge[copy of #i]".
-    shown = [b[b.index("[") + 1 : -1].split(": ")[-1] for b in badges(app, "wrodl_nb_faces")]
-    assert shown == verdicts
+    assert verdicts_shown(app, "wrodl_nb_faces") == verdicts
     assert metric(app, "New faces in this batch") == f"{verdicts.count('new')} of 10"
 
 

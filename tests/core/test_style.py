@@ -1,15 +1,10 @@
-"""The shared figure look and the one PNG encoder."""
+"""The shared figure look."""
 
 from __future__ import annotations
 
-import io
-
-import numpy as np
 import plotly.graph_objects as go
-from PIL import Image
 
 from gdl_core import style as figure_style
-from gdl_core.images import png_bytes
 
 
 def test_base_layout_is_valid_plotly_and_can_be_overridden():
@@ -21,17 +16,6 @@ def test_base_layout_is_valid_plotly_and_can_be_overridden():
     assert fig.layout.font.family == figure_style.FONT_FAMILY
     assert fig.layout.plot_bgcolor == "#eeeeee"
     assert figure_style.base_layout(300, {})["plot_bgcolor"] == "white"
-
-
-def test_png_bytes_round_trips_and_passes_options():
-    rgb = np.random.default_rng(0).integers(0, 256, (8, 12, 3), dtype=np.uint8)
-    png = png_bytes(Image.fromarray(rgb))
-    assert png.startswith(b"\x89PNG")
-    with Image.open(io.BytesIO(png)) as image:
-        assert np.array_equal(np.asarray(image.convert("RGB")), rgb)
-    two = Image.fromarray((rgb[..., 0] > 127).astype(np.uint8), mode="L").convert("P")
-    two.putpalette([0, 0, 0, 255, 255, 255] + [0, 0, 0] * 254)
-    assert len(png_bytes(two, bits=1)) < len(png_bytes(two))
 
 
 def test_scale_fonts_enlarges_every_font_and_nothing_else():

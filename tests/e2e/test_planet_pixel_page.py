@@ -7,11 +7,12 @@ eye (``screenshots/planet-pixel-*.png``, viewport 1400 × 2000).
 
 from __future__ import annotations
 
-SAMPLES = ".st-key-pp_samples img"
+SAMPLES = ".st-key-pp_samples img"  # the ten samples, as one picture
 ALL_DECODED = """(selector) => {
     const images = [...document.querySelectorAll(selector)];
-    return images.length === 10 && images.every(i => i.complete && i.naturalWidth > 0);
+    return images.length === 1 && images.every(i => i.complete && i.naturalWidth > 0);
 }"""
+SHEET_WIDTH = 10 * 128 + 9 * 20  # ten faces enlarged to 128 px, nine gaps of 20 px
 SOURCES = "(selector) => [...document.querySelectorAll(selector)].map(i => i.src)"
 
 
@@ -41,7 +42,10 @@ def test_a_new_seed_shows_ten_new_decoded_samples(visit):
     page.get_by_role("heading", name="Planet Pixel: Naive Bayes on raw pixels").wait_for()
     visit.screenshot("planet-pixel-top")
     before = page.evaluate(SOURCES, SAMPLES)
-    assert len(set(before)) == 10
+    assert len(before) == 1
+    distances = page.locator(".st-key-pp_nearest [data-testid='stCaptionContainer']")
+    numbers = distances.inner_text().rstrip(".").split(": ")[1].split(", ")
+    assert len(numbers) == 10 and all(0 < int(n) <= 1024 for n in numbers)
 
     seed = page.get_by_label("Seed for the samples")
     seed.fill("7")
@@ -51,7 +55,7 @@ def test_a_new_seed_shows_ten_new_decoded_samples(visit):
     page.wait_for_function(
         """([selector, before]) => {
             const images = [...document.querySelectorAll(selector)];
-            return images.length === 10
+            return images.length === 1
                 && images.every(i => i.complete && i.naturalWidth > 0)
                 && images.every((i, k) => i.src !== before[k]);
         }""",
@@ -60,13 +64,15 @@ def test_a_new_seed_shows_ten_new_decoded_samples(visit):
     )
     after = page.evaluate(SOURCES, SAMPLES)
     assert all(a != b for a, b in zip(after, before, strict=True))
-    # the pictures are PNGs, shown at least as large as their 32 pixels
-    sizes = page.evaluate(
+    # one picture of ten 128 px faces, each shown at least twice as large as its 32 pixels
+    ((natural, shown),) = page.evaluate(
         """(selector) => [...document.querySelectorAll(selector)]
             .map(i => [i.naturalWidth, i.getBoundingClientRect().width])""",
         SAMPLES,
     )
-    assert all(natural == 128 and shown >= 64 for natural, shown in sizes)
+    assert natural == SHEET_WIDTH
+    assert shown * 128 / natural >= 64
+    assert distances.inner_text().split(": ")[1] != ", ".join(numbers)  # new nearest faces
 
     page.get_by_role("button", name="New samples (seed + 1)").click()
     page.wait_for_url("**seed=8**")

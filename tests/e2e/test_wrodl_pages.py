@@ -24,6 +24,13 @@ ALL_LOADED = """([selector, count]) => {
     return imgs.length === count && imgs.every(img => img.complete && img.naturalWidth > 0);
 }"""
 
+# A row of ten 128 px faces as one picture: ten tiles and nine gaps of 20 px.
+SHEET_WIDTH = 10 * 128 + 9 * 20
+FACE_SHOWN = """([selector]) => {
+    const img = document.querySelector(selector + ' img');
+    return [img.naturalWidth, img.getBoundingClientRect().width * 128 / img.naturalWidth];
+}"""
+
 
 def open_from_sidebar(visit, title: str, heading: str):
     """Start at home and follow the sidebar link, as a person would."""
@@ -70,6 +77,19 @@ def tall_screenshot(visit, name: str):
     page.set_viewport_size({"width": 1400, "height": 1800})
 
 
+def grid_text(visit, key: str) -> str:
+    """The text under the grid in the container ``key``."""
+    return visit.page.locator(f".st-key-{key} [data-testid='stCaptionContainer']").inner_text()
+
+
+def assert_faces_shown_large(visit, key: str):
+    """The grid in ``key`` is one ten-column picture whose faces are shown 75–100 px wide, as
+    the column grid it replaced showed them at this window width."""
+    natural, face = visit.page.evaluate(FACE_SHOWN, [f".st-key-{key}"])
+    assert natural == SHEET_WIDTH
+    assert 75 <= face <= 100, face
+
+
 def assert_clean(visit):
     assert visit.exceptions() == []
     assert visit.foreign_requests == []
@@ -81,9 +101,13 @@ def test_counting_page_alpha_slider_moves_with_the_keyboard(visit):
     open_from_sidebar(visit, "Counting and smoothing", "Counting and smoothing")
     page = visit.page
     wait_for_value(visit, "New faces in this batch", "0 of 10")
-    for faces, count in (("wrodl_faces_grid", 50), ("wrodl_face_portrait", 1),
-                         ("wrodl_mn_samples", 10)):
-        page.wait_for_function(ALL_LOADED, arg=[f".st-key-{faces}", count])
+    for faces in ("wrodl_faces_grid", "wrodl_face_portrait", "wrodl_mn_samples"):
+        page.wait_for_function(ALL_LOADED, arg=[f".st-key-{faces}", 1])
+    for grid in ("wrodl_faces_grid", "wrodl_mn_samples"):
+        assert_faces_shown_large(visit, grid)
+    assert grid_text(visit, "wrodl_faces_grid").startswith("Faces #0 to #49, ten to a row")
+    verdicts = grid_text(visit, "wrodl_mn_samples").rstrip(".").split(": ")[1].split(", ")
+    assert len(verdicts) == 10 and all(v.startswith("copy of #") for v in verdicts)
     assert metric(visit, "θ̂ combination 1") == "0.04"
     assert metric(visit, "θ̂ combination 2") == "0"
     tall_screenshot(visit, "wrodl-counting-alpha0")
@@ -102,7 +126,7 @@ def test_counting_page_alpha_slider_moves_with_the_keyboard(visit):
     assert metric(visit, "θ̂ combination 1") == "0.000735"  # (2 + 1) / (50 + 4,032)
     assert metric(visit, "Total for all 3,984 unseen") == "0.976"
     page.wait_for_url("**alpha=1**")
-    page.wait_for_function(ALL_LOADED, arg=[".st-key-wrodl_mn_samples", 10])
+    page.wait_for_function(ALL_LOADED, arg=[".st-key-wrodl_mn_samples", 1])
     tall_screenshot(visit, "wrodl-counting-alpha1")
     assert_clean(visit)
 
@@ -113,24 +137,27 @@ def test_naive_bayes_page_samples_again_and_the_calculator_updates(visit):
     page = visit.page
     samples = ".st-key-wrodl_nb_faces"
     wait_for_value(visit, "Naive Bayes p(x)", "0.005415")
-    page.wait_for_function(ALL_LOADED, arg=[samples, 10])
+    page.wait_for_function(ALL_LOADED, arg=[samples, 1])
+    assert_faces_shown_large(visit, "wrodl_nb_faces")
     assert "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054" in page.inner_text('[data-testid="stMain"]')
     tall_screenshot(visit, "wrodl-naive-bayes")
     before = [img["src"] for img in page.evaluate(IMAGES, [samples])]
+    verdicts_before = grid_text(visit, "wrodl_nb_faces")
 
     page.locator(".st-key-wrodl_nb_again").get_by_role("button", name="Sample again").click()
     page.wait_for_function(
         "([selector, old]) => { const now = [...document.querySelectorAll(selector + ' img')]"
-        ".map(i => i.getAttribute('src')); return now.length === 10 && "
+        ".map(i => i.getAttribute('src')); return now.length === 1 && "
         "now.join() !== old.join(); }",
         arg=[samples, before],
     )
     visit.wait_until_idle()
-    page.wait_for_function(ALL_LOADED, arg=[samples, 10])
+    page.wait_for_function(ALL_LOADED, arg=[samples, 1])
     after = page.evaluate(IMAGES, [samples])
-    assert len(after) == 10
-    assert all(img["complete"] and img["width"] > 0 for img in after)
+    assert len(after) == 1
+    assert after[0]["complete"] and after[0]["width"] == SHEET_WIDTH
     assert [img["src"] for img in after] != before
+    assert grid_text(visit, "wrodl_nb_faces") != verdicts_before  # seeds 0 and 1 differ
     page.wait_for_url("**seed=1**")
 
     # The calculator: Blue01 instead of White turns combination 1 into combination 2.
