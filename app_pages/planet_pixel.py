@@ -62,27 +62,6 @@ def _data(n: int) -> pe.DataReport:
     return pe.data_report(n)
 
 
-def _data_with_progress(n: int) -> pe.DataReport:
-    """:func:`_data`, with a progress bar the first time this session asks for ``n`` faces.
-
-    The drawing is done here, outside the cached function, so the bar belongs to the page;
-    ``gdl_core.pixels`` keeps every face it has drawn, so :func:`_data` then only gathers
-    them (about 50 ms for 2,000 faces).
-    """
-    drawn = st.session_state.setdefault("pp_sizes_drawn", set())
-    if n not in drawn:
-        slot = st.empty()
-
-        def report(done: int, total: int) -> None:
-            slot.progress(done / total, f"Drawing {_size_label(n)} as 32 × 32 pixel pictures: "
-                          f"{done:,} of {total:,} different faces done (each is drawn once)")
-
-        pe.draw_data(n, on_progress=report)
-        slot.empty()
-        drawn.add(n)
-    return _data(n)
-
-
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _model(n: int, alpha: float) -> CategoricalNB:
     """Pixel-wise Naive Bayes on ``n`` faces with pseudocount ``alpha``.
@@ -163,7 +142,7 @@ st.markdown(
     "Wrodl is handed these raw pixels. Watch what goes wrong, and why."
 )
 
-data = _data_with_progress(n)
+data = _data(n)
 training, palette = data.training, data.palette
 fit = _fit(n, alpha)
 drawn = _samples(n, alpha, seed)

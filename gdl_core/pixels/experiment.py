@@ -11,7 +11,6 @@ page can cache it by exactly the inputs it depends on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,9 +19,9 @@ import pandas as pd
 from gdl_core import wrodl
 from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.pixels import measures
+from gdl_core.pixels.encoding import make_dataset
 from gdl_core.pixels.measures import LikelihoodSummary
 from gdl_core.pixels.training import (
-    build_dataset,
     feature_nb_faces,
     held_out_faces,
     pixels_of,
@@ -88,29 +87,21 @@ class SampleReport:
     feature_samples: np.ndarray  # (N_SHOWN, 1024) Naive Bayes on the 5 features, as pixels
 
 
-def draw_data(
-    n: int, on_progress: Callable[[int, int], object] | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def draw_data(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The training set of ``n`` faces and :data:`N_HELD_OUT` held-out faces, as pixels.
 
-    Returns ``(features, training, held_out, palette)``. ``on_progress(done, total)`` follows
-    the drawing (see :func:`~gdl_core.pixels.training.build_dataset`); every face drawn is
-    kept, so another call for the same ``n`` only gathers the rows.
+    Returns ``(features, training, held_out, palette)``.
     """
     faces = training_faces(n)
     held_out = held_out_faces(N_HELD_OUT, faces)
-    codes, palette = build_dataset(
-        pd.concat([faces, held_out], ignore_index=True), on_progress=on_progress
-    )
+    codes, palette = make_dataset(pd.concat([faces, held_out], ignore_index=True))
     return wrodl.encode(faces), codes[:n], codes[n:], palette
 
 
-def data_report(
-    n: int, on_progress: Callable[[int, int], object] | None = None
-) -> DataReport:
+def data_report(n: int) -> DataReport:
     """:func:`draw_data`, measured: neighbour correlation across the training faces, and the
     median Hamming distance from a held-out face to its nearest training face."""
-    features, training, held_out, palette = draw_data(n, on_progress)
+    features, training, held_out, palette = draw_data(n)
     right, below = measures.neighbour_correlation_map(training, palette)
     _, held_out_distance = measures.nearest(held_out, training)
     return DataReport(

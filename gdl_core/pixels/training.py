@@ -2,7 +2,7 @@
 
 The training set is the 50 Wrodlers, topped up with faces drawn from the Naive Bayes model
 fitted to their five features (:func:`training_faces`, :func:`draw_wrodl_faces`), turned
-into pixels in chunks so a caller can show progress (:func:`build_dataset`). Held-out faces
+into pixels by :func:`gdl_core.pixels.make_dataset`. Held-out faces
 come from the same model but are not in the training set (:func:`held_out_faces`).
 :func:`feature_nb_faces` and :func:`pixels_of` give the other representation: Naive Bayes on
 the five features, its samples drawn as pixels.
@@ -10,8 +10,7 @@ the five features, its samples drawn as pixels.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -19,7 +18,7 @@ import pandas as pd
 from gdl_core import wrodl
 from gdl_core.categorical import match_rows
 from gdl_core.naive_bayes import CategoricalNB
-from gdl_core.pixels.encoding import SIZE, make_dataset
+from gdl_core.pixels.encoding import make_dataset
 from gdl_core.rng import Seed, as_generator, check_count
 from gdl_core.wrodl.models import fit
 
@@ -27,7 +26,6 @@ __all__ = [
     "DATA_SEED",
     "HELD_OUT_SEED",
     "TABLE_PIXELS",
-    "build_dataset",
     "draw_wrodl_faces",
     "feature_nb_faces",
     "held_out_faces",
@@ -95,41 +93,6 @@ def held_out_faces(
         f"could not find {n} faces outside the training set: the training set already "
         "holds almost every face the Wrodl model can make"
     )
-
-
-def build_dataset(
-    faces: pd.DataFrame,
-    size: int = SIZE,
-    chunks: int = 20,
-    on_progress: Callable[[int, int], object] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`gdl_core.pixels.make_dataset`, done in ``chunks`` steps with progress reports.
-
-    The distinct faces are rendered a chunk at a time and ``on_progress(done, total)`` is
-    called after each (``done`` and ``total`` count distinct faces), so a page can move a
-    progress bar while a large set is drawn for the first time. The result is identical to
-    ``make_dataset(faces, size)``.
-    """
-    if chunks < 1:
-        raise ValueError(f"chunks must be at least 1, got {chunks}")
-    table = faces[list(wrodl.FEATURES)].astype(str)
-    ids = wrodl.combination_index(wrodl.encode(table))
-    _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
-    order = np.argsort(first)  # distinct faces in first-seen order
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    unique_rows = table.iloc[first[order]]
-    parts = []
-    total = len(unique_rows)
-    bounds = np.linspace(0, total, min(chunks, total) + 1).astype(int)
-    palette = None
-    for lo, hi in itertools.pairwise(bounds):
-        codes, palette = make_dataset(unique_rows.iloc[lo:hi], size)
-        parts.append(codes)
-        if on_progress is not None:
-            on_progress(int(hi), total)
-    unique_codes = np.concatenate(parts)
-    return unique_codes[rank[inverse.reshape(-1)]], palette
 
 
 def table_1_3(

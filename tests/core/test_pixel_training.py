@@ -56,22 +56,6 @@ def test_held_out_faces_are_new_combinations(faces):
     assert all(tuple(row) not in seen for row in wrodl.encode(held_out))
 
 
-def test_build_dataset_equals_make_dataset_and_reports_progress(faces, codes):
-    reports = []
-    built, palette = pt.build_dataset(
-        faces, chunks=7, on_progress=lambda done, total: reports.append((done, total))
-    )
-    np.testing.assert_array_equal(built, codes)
-    np.testing.assert_array_equal(palette, pixels.palette())
-    distinct = len({tuple(row) for row in wrodl.encode(faces)})
-    assert len(reports) == 7
-    assert [t for _, t in reports] == [distinct] * 7
-    done = [d for d, _ in reports]
-    assert done == sorted(done) and done[-1] == distinct
-    with pytest.raises(ValueError, match="chunks"):
-        pt.build_dataset(faces, chunks=0)
-
-
 def test_table_1_3_is_pixels_458_to_467_of_faces_0_to_9(codes):
     table = pt.table_1_3(codes)
     assert list(table.columns) == [f"px_{j}" for j in range(458, 468)]
