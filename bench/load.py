@@ -62,6 +62,17 @@ class Scenario:
     steps: tuple[Step, ...]
 
 
+def _wrodl(page: str, title: str, prefix: str) -> Scenario:
+    """A Planet Wrodl page: its seed, the shared α slider and its "Sample again" button."""
+    return Scenario(page, title, f"{prefix}_seed", (
+        _seed(f"{prefix}_seed"),
+        _alpha("wrodl_alpha", ("0.5", "1", "0.1", "2")),
+        _press(f"{prefix}_again"),
+        _alpha("wrodl_alpha", ("1", "0", "5", "0.2")),
+        _press(f"{prefix}_again"),
+    ))
+
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("", "Home (presenter mode on/off)", None, (
         lambda i, j: {"presenter_mode": ("bool_value", j % 2 == 0)},
@@ -73,24 +84,12 @@ SCENARIOS: tuple[Scenario, ...] = (
         _press("world_new_samples"),
         lambda i, j: {"world_radius": ("double_array_value", [1.0 + (i % 8) / 2])},
     )),
-    Scenario("wrodl_counting", "Counting and smoothing", "wrodl_mn_seed", (
-        _seed("wrodl_mn_seed"),
-        _alpha("wrodl_alpha", ("0.5", "1", "0.1", "2")),
-        _press("wrodl_mn_again"),
-        _alpha("wrodl_alpha", ("1", "0", "5", "0.2")),
-        _press("wrodl_mn_again"),
-    )),
-    Scenario("wrodl_naive_bayes", "Naive Bayes", "wrodl_nb_seed", (
-        _seed("wrodl_nb_seed"),
-        _alpha("wrodl_alpha", ("0.5", "1", "0.1", "2")),
-        _press("wrodl_nb_again"),
-        _alpha("wrodl_alpha", ("1", "0", "5", "0.2")),
-        _press("wrodl_nb_again"),
-    )),
+    _wrodl("wrodl_counting", "Counting and smoothing", "wrodl_mn"),
+    _wrodl("wrodl_naive_bayes", "Naive Bayes", "wrodl_nb"),
     Scenario("planet_pixel", "Planet Pixel", "pp_seed", (
         _seed("pp_seed"),
         _alpha("pp_alpha", ("0.5", "1", "0.1", "2")),
-        _press("New samples (seed + 1)"),
+        _press("pp_next_seed"),
         lambda i, j: {"pp_row": ("int_value", 8 + i % 16)},
         _alpha("pp_alpha", ("1", "0", "5", "0.01")),
     )),
