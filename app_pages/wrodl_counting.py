@@ -135,10 +135,9 @@ st.markdown(
     "A sample is a **copy** when all five features match some face in the data, and "
     "**new** otherwise. The chapter's second rule asks for new faces, not copies."
 )
-samples, _ = w.sample_controls(
-    JointMultinomial, alpha, N_SAMPLES, SEED.key, "wrodl_mn_again"
+w.samples_section(
+    JointMultinomial, alpha, N_SAMPLES, SEED, "wrodl_mn_again", key="wrodl_mn_samples"
 )
-w.show_samples(samples, key="wrodl_mn_samples")
 
 w.chart(report.novelty, "wrodl_novelty")
 st.caption(

@@ -135,12 +135,10 @@ st.markdown(
     "wheels. Every face gets a green *new* badge unless all five features match a face "
     "in the data."
 )
-samples, chance_col = w.sample_controls(
-    CategoricalNB, alpha, N_SAMPLES, SEED.key, "wrodl_nb_again"
+w.samples_section(
+    CategoricalNB, alpha, N_SAMPLES, SEED, "wrodl_nb_again", key="wrodl_nb_faces",
+    chance_new=report.chance_new, table_key="wrodl_nb_samples",
 )
-chance_col.metric("Chance a sample is new", f"{report.chance_new:.0%}")
-w.show_samples(samples, key="wrodl_nb_faces")
-st.container(key="wrodl_nb_samples").dataframe(samples.table, hide_index=True, width="stretch")
 
 # --- both models on every face -----------------------------------------------------------
 st.header("Both models on all 4,032 faces", anchor=False)

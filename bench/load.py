@@ -11,7 +11,8 @@ as a class does when the lecturer says "now you". Printed per page and N:
 - first render and interaction latency, p50 / p95 (seconds, send → ``script_finished``);
 - reruns per second the one server process sustained, and its CPU milliseconds per rerun;
 - the server's resident memory after the run; errors, exception elements, and sessions
-  whose seed came back as anything but their own (isolation under load).
+  whose link (the query string the server sends back) shows any seed but their own
+  (isolation under load).
 
 Before the table, one session alone measures the server's CPU time per interaction rerun of
 each page (warm caches), as a multiple of a home-page rerun and of a one-widget page
@@ -25,6 +26,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import parse_qs
 
 import numpy as np
 
@@ -125,8 +127,10 @@ async def _student(server: Server, scenario: Scenario, i: int, outcome: Outcome)
                 run = await session.run(step(i, j))
                 outcome.interactions.append(run.seconds)
                 outcome.exceptions += run.exceptions
-                # The first step sets this session's own seed: it must come straight back.
-                if j == 0 and scenario.seed_key and session.value(scenario.seed_key) != own_seed(i):
+                # The first step sets this session's own seed: its link must say so.
+                if j == 0 and scenario.seed_key and (
+                    parse_qs(run.query_string or "").get("seed") != [str(own_seed(i))]
+                ):
                     outcome.foreign_seed += 1
     except Exception as error:  # a refused connection or a closed socket counts, not stops
         outcome.errors.append(f"{type(error).__name__}: {error}")

@@ -33,6 +33,7 @@ class Run:
     kinds: Counter = field(default_factory=Counter)  # element type -> how many
     n_images: int = 0  # pictures (an image element may hold several)
     status: str = ""  # how the run finished (FINISHED_SUCCESSFULLY, ...)
+    query_string: str | None = None  # the URL's query string, if the run changed it
 
 
 class Session:
@@ -43,6 +44,7 @@ class Session:
         self.page = page
         self.query = query
         self.widgets: dict[str, object] = {}
+        self.fragments: dict[str, str] = {}  # widget id -> id of the fragment drawing it
         self._socket = None
 
     async def __aenter__(self) -> Session:
@@ -70,14 +72,22 @@ class Session:
         return self.widgets[self.widget_id(name)].value
 
     async def run(self, changes: dict[str, Change] | None = None) -> Run:
-        """Rerun the page, with the widgets named (key or label) in ``changes`` set anew."""
+        """Rerun the page, with the widgets named (key or label) in ``changes`` set anew.
+
+        As a browser does, a change to widgets that all sit in one ``st.fragment`` reruns
+        only that fragment.
+        """
         message = BackMsg()
         state = message.rerun_script
         state.page_name = self.page
         state.query_string = self.query
-        for key, (kind, value) in (changes or {}).items():
+        ids = [self.widget_id(key) for key in changes or {}]
+        fragments = {self.fragments.get(widget_id, "") for widget_id in ids}
+        if len(fragments) == 1:
+            state.fragment_id = fragments.pop()
+        for widget_id, (kind, value) in zip(ids, (changes or {}).values(), strict=True):
             widget = state.widget_states.widgets.add()
-            widget.id = self.widget_id(key)
+            widget.id = widget_id
             target = getattr(widget, kind)
             if isinstance(value, list | tuple):
                 target.data.extend(value)
@@ -94,6 +104,8 @@ class Session:
                 if run.n_elements == 0:
                     run.first_element = time.perf_counter() - start
                 self._read_delta(forward.delta, run)
+            elif kind == "page_info_changed":
+                run.query_string = forward.page_info_changed.query_string
             elif kind == "page_not_found":
                 run.exceptions.append(f"page not found: {forward.page_not_found.page_name}")
             elif kind == "script_finished":
@@ -102,8 +114,7 @@ class Session:
                 self.widgets.update(run.widgets)
                 return run
 
-    @staticmethod
-    def _read_delta(delta, run: Run) -> None:
+    def _read_delta(self, delta, run: Run) -> None:
         if delta.WhichOneof("type") != "new_element":
             return
         element = delta.new_element
@@ -119,3 +130,4 @@ class Session:
             run.texts.append(proto.body)
         elif getattr(proto, "id", "") and hasattr(proto, "label"):
             run.widgets[proto.id] = proto
+            self.fragments[proto.id] = delta.fragment_id

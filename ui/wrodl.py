@@ -15,7 +15,7 @@ from gdl_core.wrodl.samples import Samples
 from ui import wrodl_reports as reports
 from ui.images import avatar_png, avatar_sheet_png, show_sheet
 from ui.presenter import for_audience
-from ui.state import Param, next_seed, restore
+from ui.state import Param, next_seed, publish, restore
 
 ALPHA = Param("wrodl_alpha", "alpha", 0.0, lo=0.0, hi=10.0, options=PSEUDOCOUNTS)
 AVATAR_PX = 128  # rendered size of the small faces: sharp when shown about 100 px wide
@@ -74,23 +74,33 @@ def portrait(face: tuple[str, ...], key: str, css_px: int = 160) -> None:
 # --- sampling -------------------------------------------------------------------------------
 
 
-def sample_controls(model: type, alpha: float, n: int, seed_key: str, button_key: str):
-    """Seed input, "Sample again" button and the batch's novelty read-out, in one row.
+@st.fragment
+def samples_section(
+    model: type, alpha: float, n: int, seed: Param, button_key: str, key: str,
+    chance_new: float | None = None, table_key: str | None = None,
+) -> None:
+    """Seed input, "Sample again", the batch's novelty read-out and the ``n`` samples of
+    ``model`` (a class) at α, with their table under ``table_key`` if given.
 
-    Returns the :class:`~gdl_core.wrodl.samples.Samples` of ``model`` (a class) at α and the
-    row's last column, free for a page's own read-out.
+    A fragment: a new seed reruns only this part of the page, so a class pressing "Sample
+    again" together costs the server a fraction of whole-page reruns.
     """
     seed_col, again_col, batch_col, free_col = st.columns(
         [1.2, 1, 1.4, 1.4], vertical_alignment="bottom"
     )
-    seed_col.number_input("Seed", min_value=0, max_value=MAX_SEED, step=1, key=seed_key)
+    seed_col.number_input("Seed", min_value=0, max_value=MAX_SEED, step=1, key=seed.key)
     again_col.button(
         "Sample again", key=button_key, icon=":material/casino:",
-        on_click=next_seed, args=(seed_key, MAX_SEED),
+        on_click=next_seed, args=(seed.key, MAX_SEED),
     )
-    drawn = reports.samples(model, alpha, n, int(st.session_state[seed_key]))
+    drawn = reports.samples(model, alpha, n, int(st.session_state[seed.key]))
     batch_col.metric("New faces in this batch", f"{drawn.n_new} of {n}")
-    return drawn, free_col
+    if chance_new is not None:
+        free_col.metric("Chance a sample is new", f"{chance_new:.0%}")
+    show_samples(drawn, key)
+    if table_key is not None:
+        st.container(key=table_key).dataframe(drawn.table, hide_index=True, width="stretch")
+    publish(seed)  # a fragment's rerun does not reach the page's own publish()
 
 
 def show_samples(drawn: Samples, key: str) -> None:
