@@ -8,6 +8,7 @@ is cached by the settings it depends on (the data by N; the fit by (N, α); the 
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 from gdl_core import pixels
@@ -253,54 +254,64 @@ st.markdown(
 
 # 4 ------------------------------------------------------------------------ why it fails
 st.header("4 · Why the samples fail", divider="gray")
-map_col, pixel_col = st.columns([1, 1], gap="large")
-with map_col:
-    st.markdown(
-        "**Where the model is unsure.** Each square is one pixel, coloured by the entropy of "
-        "its colour table: 0 bits means always the same colour, 1 bit is as unsure as a coin "
-        "toss. **Click a square** (or type its row and column) to see the colours behind it."
-    )
-    row = st.session_state[ROW.key]
-    column = st.session_state[COLUMN.key]
-    st.plotly_chart(
-        for_audience(pixel_figures.entropy_figure(fit.entropy, selected=(row, column))),
-        key="pp_entropy_map", on_select=_on_pick, selection_mode=("points",),
-        width="stretch", config={"displayModeBar": False},
-    )
-with pixel_col:
-    pick_row, pick_column = st.columns(2)
-    pick_row.number_input("Row", min_value=0, max_value=pixels.SIZE - 1, step=1, key=ROW.key)
-    pick_column.number_input("Column", min_value=0, max_value=pixels.SIZE - 1, step=1,
-                             key=COLUMN.key)
-    row = st.session_state[ROW.key]
-    column = st.session_state[COLUMN.key]
-    pixel = pixels.pixel_index(row, column)
-    table = pixel_distribution(_model(n, alpha), pixel)
-    about, face = st.columns([2, 1], vertical_alignment="center")
-    about.markdown(
-        f"**Pixel {pixel}** (row {row}, column {column}): {fit.entropy[row, column]:.2f} "
-        f"bits; {len(table)} different colour{'s' if len(table) != 1 else ''} in the "
-        f"{n:,} training faces."
-    )
-    face.image(outlined_face_png(training[0], palette, (pixel,), ring=True),
-               caption="Where it is, on face 0", width="stretch", output_format="PNG")
-    st.plotly_chart(
-        for_audience(pixel_figures.distribution_figure(table, palette, n)),
-        key="pp_distribution",
-        width="stretch", config={"displayModeBar": False},
-    )
-    unseen = table.attrs["unseen_theta"]
-    st.caption(
-        "Bars: share of the training faces with that colour at this pixel, each bar painted "
-        "in its colour. The model samples from exactly these shares"
-        + (
-            f", plus, because α = {alpha:g}, a {unseen:.1%} chance in total of one of the "
-            f"{table.attrs['n_unseen']} colours never seen here."
-            if alpha > 0 else "."
+@st.fragment
+def _pixel_inspector(
+    n: int, alpha: float, entropy: np.ndarray, first_face: np.ndarray, palette: np.ndarray
+) -> None:
+    """The entropy map and one pixel's colours: a fragment, so picking a pixel (a click or
+    the row and column inputs) reruns only this part of the page."""
+    map_col, pixel_col = st.columns([1, 1], gap="large")
+    with map_col:
+        st.markdown(
+            "**Where the model is unsure.** Each square is one pixel, coloured by the entropy of "
+            "its colour table: 0 bits means always the same colour, 1 bit is as unsure as a coin "
+            "toss. **Click a square** (or type its row and column) to see the colours behind it."
         )
-        + " Each pixel is drawn on its own, so a sample can put hair colour here and "
-        "background or skin right next to it."
-    )
+        row = st.session_state[ROW.key]
+        column = st.session_state[COLUMN.key]
+        st.plotly_chart(
+            for_audience(pixel_figures.entropy_figure(entropy, selected=(row, column))),
+            key="pp_entropy_map", on_select=_on_pick, selection_mode=("points",),
+            width="stretch", config={"displayModeBar": False},
+        )
+    with pixel_col:
+        pick_row, pick_column = st.columns(2)
+        pick_row.number_input("Row", min_value=0, max_value=pixels.SIZE - 1, step=1, key=ROW.key)
+        pick_column.number_input("Column", min_value=0, max_value=pixels.SIZE - 1, step=1,
+                                 key=COLUMN.key)
+        row = st.session_state[ROW.key]
+        column = st.session_state[COLUMN.key]
+        pixel = pixels.pixel_index(row, column)
+        table = pixel_distribution(_model(n, alpha), pixel)
+        about, face = st.columns([2, 1], vertical_alignment="center")
+        about.markdown(
+            f"**Pixel {pixel}** (row {row}, column {column}): {entropy[row, column]:.2f} "
+            f"bits; {len(table)} different colour{'s' if len(table) != 1 else ''} in the "
+            f"{n:,} training faces."
+        )
+        face.image(outlined_face_png(first_face, palette, (pixel,), ring=True),
+                   caption="Where it is, on face 0", width="stretch", output_format="PNG")
+        st.plotly_chart(
+            for_audience(pixel_figures.distribution_figure(table, palette, n)),
+            key="pp_distribution",
+            width="stretch", config={"displayModeBar": False},
+        )
+        unseen = table.attrs["unseen_theta"]
+        st.caption(
+            "Bars: share of the training faces with that colour at this pixel, each bar painted "
+            "in its colour. The model samples from exactly these shares"
+            + (
+                f", plus, because α = {alpha:g}, a {unseen:.1%} chance in total of one of the "
+                f"{table.attrs['n_unseen']} colours never seen here."
+                if alpha > 0 else "."
+            )
+            + " Each pixel is drawn on its own, so a sample can put hair colour here and "
+            "background or skin right next to it."
+        )
+    publish(ROW, COLUMN)  # a fragment's rerun does not reach the page's own publish()
+
+
+_pixel_inspector(n, alpha, fit.entropy, training[0], palette)
 
 st.subheader("Do neighbouring pixels go together?")
 st.markdown(
