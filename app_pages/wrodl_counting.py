@@ -42,7 +42,10 @@ show_sheet(
         tuple(f"#{i}" for i in faces.index),
     ),
     "wrodl_faces_grid",
-    f"The {len(faces)} Wrodlers as cartoon faces, ten to a row, each with its number",
+    "The Wrodlers as cartoon faces, ten to a row: " + "; ".join(
+        f"#{i} {face}" for i, face in
+        zip(faces.index, wrodl.describe(wrodl.training_codes()), strict=True)
+    ),
     f"Faces #0 to #{len(faces) - 1}, ten to a row: #0 to #9 on the first row, #10 to #19 on "
     "the second, and so on.",
 )

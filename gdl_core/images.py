@@ -11,10 +11,12 @@ from typing import NamedTuple
 
 from PIL import Image, ImageDraw, ImageFont
 
+from gdl_core.style import COLOURS
+
 __all__ = ["BADGE_COLORS", "INK", "Badge", "contact_sheet", "png_bytes"]
 
-#: Colour of a plain caption: near-black, for the page's white background.
-INK = "#222222"
+#: Colour of a plain caption: the figures' near-black text colour, for a white page.
+INK = COLOURS["ink"]
 #: (text, background) of each badge colour, after Streamlit's ``st.badge``; the text keeps a
 #: contrast of at least 4.5:1 (WCAG AA) on its background.
 BADGE_COLORS = {"green": ("#1a6b32", "#dcf2e3"), "gray": ("#3d3f4a", "#e4e5ea")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from gdl_core import wrodl
 from gdl_core.images import Badge
 from gdl_core.wrodl.models import PSEUDOCOUNTS
 from gdl_core.wrodl.samples import Samples
@@ -115,6 +116,9 @@ def show_samples(drawn: Samples, key: str) -> None:
     )
     show_sheet(
         avatar_sheet_png(drawn.faces, AVATAR_PX, labels, columns=len(drawn.faces)), key,
-        f"{len(drawn.faces)} sampled faces in a row, each marked new or copy",
+        "Sampled faces, left to right: " + "; ".join(
+            f"{i}. {face} ({verdict})" for i, (face, verdict) in
+            enumerate(zip(wrodl.describe(drawn.codes), drawn.verdicts, strict=True), start=1)
+        ),
         f"Samples 1 to {len(drawn.faces)}, left to right: {', '.join(drawn.verdicts)}.",
     )

@@ -223,6 +223,14 @@ def test_each_sample_is_judged_against_the_training_faces(app):
     assert 0 < verdicts.count("new") < 10
     assert verdicts_shown(app, "wrodl_nb_faces") == verdicts
     assert metric(app, "New faces in this batch") == f"{verdicts.count('new')} of 10"
+    # The picture's text alternative names every face and its verdict, in order.
+    (image,) = app.get_by_key("wrodl_nb_faces").image
+    alt = image.proto.imgs[0].alt
+    for number, (row, verdict) in enumerate(
+        zip(samples.to_dict("records"), verdicts, strict=True), start=1
+    ):
+        face = ", ".join(str(row[f]) for f in samples.columns[1:6])
+        assert f"{number}. {face} ({verdict})" in alt
 
 
 def test_the_chance_of_a_new_face_is_one_minus_the_training_faces_probability(app):
