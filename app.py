@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.demos import PATH
+from ui.images import SHEET_CSS
 from ui.presenter import presenter_mode_toggle
 from ui.state import keep_widget_state
 
@@ -19,6 +20,7 @@ demos = [
 navigation = st.navigation({"Chapter 1": [home, *demos]})
 
 keep_widget_state()
+st.html(SHEET_CSS)  # phones get the narrow version of each face sheet
 
 with st.sidebar:
     presenter_mode_toggle()

@@ -11,6 +11,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+#: The pseudocounts every page offers: 0 (the maximum-likelihood fit), steps of ×10 near 0
+#: (tiny α already matter when 256 colours share one pixel), then about ×2 up to 10.
+PSEUDOCOUNTS: tuple[float, ...] = (0.0, 0.001, 0.01, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
+
 
 class NotFittedError(ValueError):
     """A model was asked for probabilities or samples before :meth:`fit` was called."""

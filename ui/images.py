@@ -95,12 +95,42 @@ def crisp_images() -> None:
     st.html("<style>[data-testid='stImage'] img { image-rendering: pixelated; }</style>")
 
 
-def show_sheet(png: bytes, key: str, alt: str, text: str | None = None) -> None:
+#: Screens at most this wide (phones) get a sheet's narrow version, with fewer faces a row.
+NARROW_SCREEN_PX = 640
+NARROW_COLUMNS = 5
+SHEET_CSS = f"""<style>
+[class*="-sheet-narrow"] {{ display: none; }}
+@media (max-width: {NARROW_SCREEN_PX}px) {{
+  [class*="-sheet-wide"] {{ display: none; }}
+  [class*="-sheet-narrow"] {{ display: block; }}
+}}
+</style>"""
+
+
+def show_sheet(
+    png: bytes, key: str, alt: str, text: str | None = None,
+    narrow_png: bytes | None = None, download: str | None = None,
+) -> None:
     """One contact sheet, full width, in a container with key ``key`` (CSS class
     ``st-key-<key>``, for tests and styling), described by ``alt``, with ``text`` as a
     caption under it: the numbers its labels show, as text a screen reader and a search can
-    find."""
+    find.
+
+    ``narrow_png``, the same faces in rows of :data:`NARROW_COLUMNS`, replaces the sheet on
+    a phone (by :data:`SHEET_CSS`, which app.py puts on every page: no rerun, and the server
+    need not know the screen). ``download``
+    names the PNG file a button under the sheet saves.
+    """
     with st.container(key=key):
-        st.image(png, width="stretch", output_format="PNG", alt=alt)
+        with st.container(key=f"{key}-sheet-wide"):
+            st.image(png, width="stretch", output_format="PNG", alt=alt)
+        if narrow_png is not None:
+            with st.container(key=f"{key}-sheet-narrow"):
+                st.image(narrow_png, width="stretch", output_format="PNG", alt=alt)
         if text:
             st.caption(text)
+        if download:
+            st.download_button(
+                "Save as PNG", png, file_name=download, mime="image/png",
+                icon=":material/download:", key=f"{key}_download", on_click="ignore",
+            )

@@ -7,12 +7,17 @@ from gdl_core.style import scale_fonts
 _PROJECTOR_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+[data-testid="stMainBlockContainer"] { padding: 2.5rem 1.5rem 4rem; max-width: none; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 label, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.1rem; }
 input, [data-baseweb="select"] { font-size: 1.1rem !important; }
-[data-testid="stMetricLabel"] .stMarkdownEllipsis p { white-space: normal; }
-h1 { font-size: 3rem !important; }
+h1 { font-size: 2.6rem !important; }
+/* Nothing may end in an ellipsis on a projector: long labels and values wrap instead. */
+[data-testid="stMetricLabel"] .stMarkdownEllipsis p,
+[data-testid="stMetricValue"] > div, [data-testid="stWidgetLabel"] p,
+button p, [data-baseweb="select"] div { white-space: normal; text-overflow: clip;
+  overflow: visible; overflow-wrap: normal; }
 </style>
 """
 
@@ -26,6 +31,9 @@ def presenter_mode_toggle() -> bool:
         key="presenter_mode",
         help="Larger text for a projector or a shared screen.",
     )
+    # The sidebar (navigation and this toggle) folds away on a projector: every page links
+    # to the next one at its foot, and the arrow at the top left brings the sidebar back.
+    st.set_page_config(initial_sidebar_state="collapsed" if on else "auto")
     if on:
         st.query_params["present"] = "1"
         st.html(_PROJECTOR_CSS)

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from gdl_core import novelty
+from gdl_core.categorical import PSEUDOCOUNTS
 from gdl_core.wrodl.data import N_VALUES, training_codes
 
 __all__ = ["PSEUDOCOUNTS", "NoveltyCurve", "fit", "novelty_by_alpha"]
 
-#: The pseudocounts the pages offer: fine steps near 0, then roughly ×2.5 per step up to 10.
-PSEUDOCOUNTS: tuple[float, ...] = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
 
 
 def fit(model: type, alpha: float):

@@ -1,0 +1,64 @@
+"""The guided flow every page shares: numbered steps, each a heading with the one thing to
+do now; a list of the steps at the top that jumps to each; a reset; and the next stop on the
+chapter's path at the bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from ui.demos import PATH
+
+
+def step_anchor(number: int) -> str:
+    """The HTML id of step ``number``'s heading (for links: ``#step-2``)."""
+    return f"step-{number}"
+
+
+def steps_overview(steps: Sequence[str], key: str) -> None:
+    """The page's steps as a numbered list of links to their headings, in a container with
+    key ``key`` (CSS class ``st-key-<key>``)."""
+    with st.container(key=key):
+        st.markdown(
+            "\n".join(
+                f"{number}. [{title}](#{step_anchor(number)})"
+                for number, title in enumerate(steps, start=1)
+            )
+        )
+
+
+def step(number: int, title: str, todo: str | None = None) -> None:
+    """Step ``number``'s heading and, under it, ``todo``: what to do in this step, in bold."""
+    st.header(f"{number}. {title}", anchor=step_anchor(number), divider="gray")
+    if todo:
+        st.markdown(f"**{todo}**")
+
+
+def reset_button(on_reset: Callable[[], None], key: str) -> None:
+    """A "Reset this page" button that calls ``on_reset`` (put every setting of the page back
+    to its default and drop what was built on it) before the page reruns."""
+    st.button(
+        "Reset this page", icon=":material/restart_alt:", on_click=on_reset, key=key,
+        help="Every setting of this page back to its starting value.",
+    )
+
+
+def reset_to_defaults(*params) -> None:
+    """Put each :class:`ui.state.Param` back to its default (a reset's usual body)."""
+    for param in params:
+        st.session_state[param.key] = param.default
+
+
+def next_page_link(page: str) -> None:
+    """A link to the stop after ``page`` on the chapter's path, or back home after the last."""
+    pages = [stop for stop in PATH if stop.page is not None]
+    index = next(i for i, stop in enumerate(pages) if stop.page == page)
+    st.divider()
+    if index + 1 < len(pages):
+        following = pages[index + 1]
+        st.page_link(following.page, label=f"Next: {following.title}",
+                     icon=":material/arrow_forward:")
+    else:
+        st.page_link("app_pages/home.py", label="Back to the start",
+                     icon=":material/home:")
