@@ -35,6 +35,7 @@ CUT_OFF = """() => {
     const r = e.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
   };
+  const edges = r => [r.left, r.right, r.top, r.bottom].map(Math.round).join(' ');
   const text = e => (e.innerText || e.textContent || '').trim().slice(0, 60);
   const right = document.documentElement.clientWidth;
   // Text that is clipped or ends in an ellipsis inside its own box.
@@ -54,7 +55,8 @@ CUT_OFF = """() => {
       + '[data-testid="stDataFrame"], [data-testid="stTable"], .js-plotly-plot')) {
     if (!visible(e)) continue;
     const r = e.getBoundingClientRect();
-    if (r.right > right + 1) found.push(['past the edge', text(e) || e.tagName, `${r.right} > ${right}`]);
+    if (r.right > right + 1)
+      found.push(['past the edge', text(e) || e.tagName, `${r.right} > ${right}`]);
   }
   // Chart titles, axis titles, legends and notes inside their chart.
   for (const plot of main.querySelectorAll('.js-plotly-plot')) {
@@ -66,22 +68,23 @@ CUT_OFF = """() => {
       if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1
           || r.bottom > box.bottom + 1)
         found.push(['outside its chart', t.textContent.slice(0, 60),
-                    `${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(box.left)}..${Math.round(box.right)}`]);
+                    `${edges(r)} in ${edges(box)}`]);
     }
   }
   // Tables whose columns do not all fit (a horizontal scroll bar hides some).
   for (const frame of main.querySelectorAll('[data-testid="stDataFrame"]')) {
     const scroller = frame.querySelector('.dvn-scroller');
     if (scroller && visible(frame) && scroller.scrollWidth > scroller.clientWidth + 1)
-      found.push(['table scrolls sideways', frame.closest('[class*="st-key-"]')?.className
-                  .match(/st-key-\\S+/)?.[0] || 'table', `${scroller.scrollWidth} > ${scroller.clientWidth}`]);
+      found.push(['table scrolls sideways',
+                  frame.closest('[class*="st-key-"]')?.className.match(/st-key-\\S+/)?.[0],
+                  `${scroller.scrollWidth} > ${scroller.clientWidth}`]);
   }
   return found;
 }"""
 
 SIDEBAR_OPEN = """() => {
   const bar = document.querySelector('[data-testid="stSidebar"]');
-  return bar !== null && bar.getAttribute('aria-expanded') === 'true'
+  return bar !== null && bar.getAttribute('data-collapsed') === 'false'
     && bar.getBoundingClientRect().right > 0;
 }"""
 
@@ -89,7 +92,8 @@ FIRST_CONTROL_TOP = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const controls = [...main.querySelectorAll(
     'input, [role="slider"], [data-testid="stBaseButton-secondary"], '
-    + '[data-testid="stBaseButton-primary"], [data-baseweb="select"]')]
+    + '[data-testid="stBaseButton-primary"], [data-baseweb="select"], '
+    + '[data-testid="stPageLink-NavLink"]')]
     .filter(e => e.getBoundingClientRect().height > 0);
   const scroller = main.closest('[data-testid="stAppViewContainer"]') || main;
   return controls.length
@@ -131,3 +135,22 @@ def test_nothing_is_cut_off(screen, page):
         for key, shown_width in visit.page.evaluate(PHONE_SHEETS):
             faces_per_row = 5  # ui.images.NARROW_COLUMNS
             assert shown_width / faces_per_row >= 55, f"{key}: faces too small on a phone"
+
+
+def test_turning_presenter_mode_on_folds_the_sidebar_and_off_brings_it_back(browser, app_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    visit = Visit(context.new_page(), app_url)
+    visit.open("wrodl_counting")
+    sidebar = visit.page.get_by_test_id("stSidebar")
+    assert visit.page.evaluate(SIDEBAR_OPEN)
+    sidebar.get_by_text("Presenter mode").click()
+    visit.page.wait_for_url("**present=1**")
+    visit.page.wait_for_function(f"() => !({SIDEBAR_OPEN})()")
+    # The arrow at the top left opens it again, with the toggle to switch presenter mode off.
+    visit.page.get_by_test_id("stExpandSidebarButton").click()
+    sidebar.get_by_text("Presenter mode").click()
+    visit.page.wait_for_function("() => !location.search.includes('present=1')")
+    visit.wait_until_idle()
+    assert visit.page.evaluate(SIDEBAR_OPEN)
+    assert visit.exceptions() == []
+    context.close()
