@@ -15,6 +15,7 @@ from PIL import Image
 from gdl_core import avatars, pixels
 from gdl_core.images import Badge, contact_sheet, png_bytes
 from gdl_core.pixels import figures as pixel_figures
+from gdl_core.tins import figures as tins_figures
 from gdl_core.wrodl import FEATURES
 
 #: Pixels between the faces of a sheet: ten 128 px faces and nine such gaps make 1,460 px,
@@ -71,6 +72,15 @@ def pixel_sheet_png(
         for row in codes
     ]
     return _sheet_png(tiles, columns, labels)
+
+
+@st.cache_data(max_entries=SHEETS_KEPT, show_spinner=False)
+def tin_sheet_png(
+    pictures: np.ndarray, labels: tuple[str, ...] | None = None, columns: int = 10,
+) -> bytes:
+    """Biscuit tins (grey values in [0, 1], one 32 × 32 picture each), enlarged four times
+    with square pixels, as one PNG contact sheet in rows of ``columns``."""
+    return _sheet_png([tins_figures.tin_tile(picture) for picture in pictures], columns, labels)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -24,7 +24,7 @@ from gdl_core.tins.dataset import Tins
 from gdl_core.tins.decoder import HEIGHT_RANGE, WIDTH_RANGE, draw_many
 
 __all__ = [
-    "LEVELS", "Gaussian", "Samples", "latent_samples", "nearest_drawable",
+    "LEVELS", "Gaussian", "Samples", "latent_samples", "learned_samples", "nearest_drawable",
     "nearest_training", "pixel_samples", "quantise",
 ]
 
@@ -89,6 +89,7 @@ class Gaussian:
 
     @classmethod
     def fit(cls, z) -> Gaussian:
+        """The mean of the rows of ``z`` and their covariance with divisor n."""
         z = np.asarray(z, dtype=float)
         return cls(z.mean(axis=0), np.cov(z, rowvar=False, bias=True))
 
@@ -119,6 +120,18 @@ def pixel_samples(training: Tins, n: int, seed: Seed, alpha: float = 0.0) -> Sam
     model = CategoricalNB(alpha).fit(quantise(training.pictures), LEVELS)
     codes = model.sample(n, seed)
     return Samples.judge(codes.reshape(n, 32, 32) / (LEVELS - 1), training)
+
+
+def learned_samples(training: Tins, pca, k: int, n: int, seed: Seed) -> np.ndarray:
+    """``n`` tins made by PCA alone: a Gaussian fitted (maximum likelihood) to the training
+    tins' first ``k`` learned coordinates, sampled, and mapped back to pixels by PCA's
+    linear map (grey values clipped to [0, 1]), as (n, 32, 32)."""
+    coordinates = pca.transform(training.pixels, k)
+    gaussian = Gaussian.fit(coordinates)
+    new = as_generator(seed).multivariate_normal(
+        gaussian.mean, np.atleast_2d(gaussian.covariance), check_count(n)
+    )
+    return np.clip(pca.inverse_transform(new), 0.0, 1.0).reshape(n, 32, 32)
 
 
 def latent_samples(training: Tins, n: int, seed: Seed) -> tuple[np.ndarray, Samples]:

@@ -118,3 +118,22 @@ def test_a_training_tin_is_nearest_to_itself():
     training = training_tins(30, 5)
     nearest, distance = nearest_training(training.pictures[[7, 3]], training)
     assert nearest.tolist() == [7, 3] and distance.tolist() == [0.0, 0.0]
+
+
+def test_halfway_in_pixels_is_a_double_exposure_and_in_features_a_real_face():
+    from gdl_core import avatars, halfway, wrodl
+
+    faces = wrodl.load()
+    a, b = (faces.loc[i].astype(str).to_dict() for i in (0, 1))
+    ghost = np.asarray(halfway.in_pixels(a, b, 64), dtype=float)
+    drawn_a = np.asarray(avatars.render(a, 64), dtype=float)
+    drawn_b = np.asarray(avatars.render(b, 64), dtype=float)
+    np.testing.assert_allclose(ghost, (drawn_a + drawn_b) / 2, atol=1)
+    middle = halfway.in_features(a, b)
+    assert all(middle[name] in (a[name], b[name]) for name in wrodl.FEATURES)
+    assert {name for name in wrodl.FEATURES if middle[name] == a[name]} >= set(
+        list(wrodl.FEATURES)[:3])
+    # Where the two faces differ, the double exposure matches neither of them.
+    differ = np.abs(drawn_a - drawn_b).max(axis=-1) > 40
+    assert differ.sum() > 100
+    assert (np.abs(ghost - drawn_a).max(axis=-1)[differ] > 10).all()
