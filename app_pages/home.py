@@ -12,6 +12,12 @@ st.markdown(
     "on images."
 )
 
+st.caption(
+    ":material/co_present: On a projector, turn on **Presenter mode** in the sidebar (open it "
+    "with the arrow at the top left): the text grows and the sidebar folds away. Each page "
+    "ends with a link to the next one."
+)
+
 st.subheader("The path through the chapter")
 for number, step in enumerate(PATH, start=1):
     with st.container(border=True):
@@ -21,7 +27,7 @@ for number, step in enumerate(PATH, start=1):
             st.page_link(step.page, label=f"Open: {step.title}", icon=step.icon)
 
 st.caption(
-    "Everything runs on this machine: no data or map is fetched from the internet, so the "
-    "app works in a lecture hall without Wi-Fi. Turn on *Presenter mode* in the sidebar for "
-    "larger text on a projector."
+    "Nothing is fetched from the internet while the app runs: the faces, the map and every "
+    "model are built from data that ships with it, so a copy run on your own computer works in a "
+    "lecture hall without Wi-Fi."
 )

@@ -23,11 +23,13 @@ import streamlit as st
 from bench.apptest import app, check, home_rerun_ms
 from bench.timing import best_seconds, median_ms
 from gdl_core import pixels
+from gdl_core.categorical import PSEUDOCOUNTS
 from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.pixels import experiment, measures, training
 
 N = 2000
-ALPHAS = (0.01, 0.1, 0.5, 1.0, 0.001, 0.0)
+#: Every stop of the pseudocount slider (the page opens at 0, so it comes last).
+ALPHAS = (*PSEUDOCOUNTS[1:], PSEUDOCOUNTS[0])
 
 
 def _clear_caches() -> None:

@@ -29,7 +29,9 @@ from gdl_core.style import COLOURS, figure
 
 __all__ = [
     "CORRELATION_SCALE",
+    "ENTROPY_HEIGHT",
     "ENTROPY_SCALE",
+    "ENTROPY_WIDTH",
     "MARK_COLOUR",
     "correlation_figure",
     "distribution_figure",
@@ -99,25 +101,45 @@ def outlined_face(
     return image
 
 
+#: Size of the entropy map's chart: square cells of about 13 px (a map about 420 px across)
+#: under its colour bar; a narrower column shrinks the map, which then keeps to the top.
+ENTROPY_WIDTH = 520
+ENTROPY_HEIGHT = 560
+
+
 def entropy_figure(
-    entropy: np.ndarray, selected: tuple[int, int] | None = None, height: int = 420
+    entropy: np.ndarray, selected: tuple[int, int] | None = None,
+    height: int = ENTROPY_HEIGHT,
 ) -> go.Figure:
     """Heat map of per-pixel entropy (bits), row 0 at the top; click a cell to select it.
 
     A heat map cannot be selected in plotly, so an invisible square marker sits on every
     cell: clicking it selects the point, whose ``x`` is the column and ``y`` the row.
-    ``selected`` (row, column) is outlined.
+    ``selected`` (row, column) is outlined. Cells stay square whatever the chart's width
+    (the map keeps to the top of a narrow chart); tick labels are dark and large enough to
+    read from the back of a room.
     """
     entropy = np.asarray(entropy, dtype=float)
     size = entropy.shape[0]
     rows, columns = np.divmod(np.arange(size * size), size)
+    ink = COLOURS["ink"]
+    top = int(max(1.0, np.ceil(entropy.max())))
     heatmap = {
         "type": "heatmap",
         "z": entropy,
         "colorscale": ENTROPY_SCALE,
         "zmin": 0,
-        "zmax": max(1.0, float(np.ceil(entropy.max()))),
-        "colorbar": {"title": {"text": "bits", "side": "right"}, "thickness": 14, "len": 0.85},
+        "zmax": top,
+        # Across the top, not down the side: on a phone the map gets the width instead.
+        "colorbar": {
+            "orientation": "h", "xref": "container", "yref": "container", "x": 0.5,
+            "xanchor": "center", "y": 1, "yanchor": "top", "ypad": 6,
+            "lenmode": "pixels", "len": 240, "thickness": 14,
+            # the unit on the last tick (a title beside a horizontal bar shifts its outline)
+            "tickvals": list(range(top + 1)),
+            "ticktext": [str(v) for v in range(top)] + [f"{top} bits"],
+            "tickfont": {"size": 15, "color": ink}, "outlinewidth": 0,
+        },
         "hoverinfo": "skip",
     }
     targets = {
@@ -125,7 +147,7 @@ def entropy_figure(
         "x": columns,
         "y": rows,
         "mode": "markers",
-        "marker": {"symbol": "square", "size": 12, "color": "rgba(0,0,0,0)"},
+        "marker": {"symbol": "square", "size": 14, "color": "rgba(0,0,0,0)"},
         "customdata": np.column_stack([np.arange(size * size), entropy.ravel()]),
         "hovertemplate": (
             "row %{y}, column %{x}<br>pixel %{customdata[0]}"
@@ -144,10 +166,15 @@ def entropy_figure(
         })
     ticks = list(range(0, size, 4))
     axis = {"tickvals": ticks, "showgrid": False, "zeroline": False, "constrain": "domain",
-            "fixedrange": True}
+            "fixedrange": True, "ticks": "outside", "ticklen": 5,
+            "tickcolor": COLOURS["dark_grey"], "tickfont": {"size": 15, "color": ink}}
+    title_font = {"size": 16, "color": ink}
     layout = {
-        "xaxis": {**axis, "range": [-0.5, size - 0.5], "title": {"text": "column"}},
-        "yaxis": {**axis, "range": [size - 0.5, -0.5], "title": {"text": "row"},
+        "xaxis": {**axis, "range": [-0.5, size - 0.5], "constraintoward": "right",
+                  "title": {"text": "column", "font": title_font, "standoff": 6},
+                  "side": "top"},
+        "yaxis": {**axis, "range": [size - 0.5, -0.5], "constraintoward": "top",
+                  "title": {"text": "row", "font": title_font, "standoff": 6},
                   "scaleanchor": "x"},
         "shapes": shapes,
         "clickmode": "event+select",
@@ -155,7 +182,7 @@ def entropy_figure(
         "hovermode": "closest",
     }
     return figure([heatmap, targets], layout, height=height,
-                  margin={"l": 50, "r": 10, "t": 10, "b": 45}, font_size=_FONT_SIZE)
+                  margin={"l": 60, "r": 20, "t": 110, "b": 10}, font_size=_FONT_SIZE)
 
 
 def selected_pixel(selection: Mapping | None) -> tuple[int, int] | None:
@@ -225,13 +252,15 @@ def distribution_figure(
 
 
 def correlation_figure(
-    maps: Sequence[np.ndarray], titles: Sequence[str], height: int = 400, gap: float = 0.06
+    maps: Sequence[np.ndarray], titles: Sequence[str], height: int = 460, gap: float = 0.06
 ) -> go.Figure:
     """Side-by-side maps of neighbour correlation on one colour scale from −1 to 1.
 
     ``maps`` are the ``right`` maps of
     :func:`gdl_core.pixels.measures.neighbour_correlation_map` (row 0 at the top); cells
-    where a pixel never changes (nan) are left in the pale background colour.
+    where a pixel never changes (nan) are left in the pale background colour. The colour
+    bar runs across the top, so on a narrow screen the maps keep the width; they keep to
+    the top of the chart, under their titles.
     """
     count = len(maps)
     width = (1 - gap * (count - 1)) / count
@@ -248,7 +277,14 @@ def correlation_figure(
             "zmin": -1,
             "zmax": 1,
             "showscale": i == count - 1,
-            "colorbar": {"title": {"text": "correlation", "side": "right"}, "thickness": 14},
+            # the unit on the last tick (a title beside a horizontal bar shifts its outline)
+            "colorbar": {
+                "orientation": "h", "xref": "container", "yref": "container", "x": 0.5,
+                "xanchor": "center", "y": 1, "yanchor": "top", "ypad": 6,
+                "lenmode": "pixels", "len": 280, "thickness": 14, "outlinewidth": 0,
+                "tickvals": [-1, 0, 1], "ticktext": ["−1", "0", "1 correlation"],
+                "tickfont": {"size": 15, "color": COLOURS["ink"]},
+            },
             "hovertemplate": (
                 "row %{y}, columns %{x} and %{x}+1<br>correlation %{z:.2f}<extra></extra>"
             ),
@@ -257,16 +293,22 @@ def correlation_figure(
         rows, columns = values.shape
         hidden = {"showgrid": False, "zeroline": False, "showticklabels": False,
                   "constrain": "domain", "fixedrange": True, "ticks": ""}
+        # on a wide chart the maps move towards each other, not to the far edges
+        toward = ("center" if count == 1 else "right" if i == 0 else
+                  "left" if i == count - 1 else "center")
         layout[f"xaxis{suffix}"] = {**hidden, "range": [-0.5, columns - 0.5],
-                                    "domain": [left, left + width], "anchor": f"y{suffix}"}
+                                    "domain": [left, left + width], "anchor": f"y{suffix}",
+                                    "constraintoward": toward}
         layout[f"yaxis{suffix}"] = {**hidden, "range": [rows - 0.5, -0.5],
-                                    "scaleanchor": f"x{suffix}", "anchor": f"x{suffix}"}
-        notes.append({
-            "text": titles[i], "x": left + width / 2, "y": 1.0, "xref": "paper",
-            "yref": "paper", "xanchor": "center", "yanchor": "bottom", "showarrow": False,
-            "font": {"size": 18, "color": _OUTLINE},
+                                    "scaleanchor": f"x{suffix}", "anchor": f"x{suffix}",
+                                    "constraintoward": "top"}
+        notes.append({  # over the middle of its map, wherever the map ends up
+            "text": titles[i], "x": (columns - 1) / 2, "y": 1.0, "xref": f"x{suffix}",
+            "yref": f"y{suffix} domain", "xanchor": "center", "yanchor": "bottom",
+            "showarrow": False,
+            "font": {"size": 16, "color": _OUTLINE},
         })
     layout["annotations"] = notes
     layout["plot_bgcolor"] = COLOURS["pale_grey"]  # pairs that never change (nan)
     return figure(traces, layout, height=height,
-                  margin={"l": 10, "r": 10, "t": 40, "b": 10}, font_size=_FONT_SIZE)
+                  margin={"l": 10, "r": 10, "t": 110, "b": 10}, font_size=_FONT_SIZE)

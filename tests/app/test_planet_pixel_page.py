@@ -11,6 +11,7 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from gdl_core import pixels, wrodl
+from gdl_core.categorical import PSEUDOCOUNTS
 from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.pixels import experiment
 from tests.app.helpers import open_page
@@ -37,9 +38,11 @@ GRIDS = ("pp_training", "pp_samples", "pp_nearest", "pp_feature_samples", "pp_pi
 
 def source(app, key: str) -> str:
     """The address of the grid in the container with this key: one picture of all its faces
-    (the address names the PNG's bytes)."""
-    (picture,) = app.container(key=key).image
-    return picture.proto.imgs[0].url
+    (the address names the PNG's bytes). The grid is drawn twice, ten faces a row and five
+    for phones; this is the ten-wide one."""
+    wide, narrow = app.container(key=key).image
+    assert wide.proto.imgs[0].url != narrow.proto.imgs[0].url
+    return wide.proto.imgs[0].url
 
 
 def distances(app) -> list[int]:
@@ -51,6 +54,25 @@ def distances(app) -> list[int]:
 
 
 TITLE = "Planet Pixel: Naive Bayes on raw pixels"
+STEPS = (
+    "Look at the training faces",
+    "Read the pixels as numbers",
+    "Sample from pixel-wise Naive Bayes",
+    "Score the samples",
+    "Look inside: one pixel at a time",
+    "See why: neighbouring pixels go together",
+    "Same model, five features instead",
+)
+#: Every control of the page, by key: the kind of widget it is.
+CONTROLS = {
+    "pp_n": "select_slider",
+    "pp_alpha": "select_slider",
+    "pp_seed": "number_input",
+    "pp_next_seed": "button",
+    "pp_row": "number_input",
+    "pp_col": "number_input",
+    "pp_reset": "button",
+}
 
 
 def test_the_navigation_entry_opens_this_page(app):
@@ -65,11 +87,10 @@ def test_renders_every_section_at_50_faces(app):
     open_pixel_page(app)
     assert [title.value for title in app.title] == [TITLE]
     headers = [h.value for h in app.header]
-    assert len(headers) == 5
-    for number, header in enumerate(headers, start=1):
-        assert header.startswith(f"{number} ·")
-    # one picture per grid, Table 1-3's face and the inspected pixel's face
-    assert len(images(app)) == len(GRIDS) + 2
+    assert headers == [f"{number}. {title}" for number, title in enumerate(STEPS, start=1)]
+    # two pictures per grid (ten faces a row, and five for phones), Table 1-3's face and the
+    # inspected pixel's face
+    assert len(images(app)) == 2 * len(GRIDS) + 2
     # section 5 shows the same pixel samples as section 3, and different ones from Naive
     # Bayes on the features
     assert source(app, "pp_pixel_samples") == source(app, "pp_samples")
@@ -103,13 +124,18 @@ def test_a_grid_is_one_crisp_picture_that_streamlit_sends_unchanged():
 
 def test_table_1_3_shows_pixels_458_to_467_of_the_first_ten_wrodlers(app):
     open_pixel_page(app)
-    (table,) = app.container(key="pp_table_1_3").table
+    (table,) = app.container(key="pp_table_1_3-wide").table
     table = table.value
     assert list(table.columns) == [f"px_{j}" for j in range(458, 468)]
     assert list(table.index) == list(range(10))
     codes, _ = pixels.make_dataset(wrodl.load().head(10))
     expected = codes.reshape(10, 32, 32)[:, 14, 10:20]  # row 14, columns 10-19
     np.testing.assert_array_equal(table.to_numpy(), expected)
+    # A phone (by CSS) shows the first five columns instead, which fit its width.
+    (narrow,) = app.container(key="pp_table_1_3-narrow").table
+    assert list(narrow.value.columns) == [f"px_{j}" for j in range(458, 463)]
+    np.testing.assert_array_equal(narrow.value.to_numpy(), expected[:, :5])
+    assert "first five columns" in app.container(key="pp_table_1_3-narrow").caption[0].value
 
 
 def test_renders_at_2000_faces(app):
@@ -118,7 +144,7 @@ def test_renders_at_2000_faces(app):
     labels = [m.label for m in app.metric]
     assert "2,000 training faces" in labels
     assert "faces 50–1,999" in " ".join(c.value for c in app.caption).lower()
-    assert len(images(app)) == len(GRIDS) + 2
+    assert len(images(app)) == 2 * len(GRIDS) + 2
     assert len(distances(app)) == 10
     # a rerun after moving α finishes cleanly at this size too
     app.select_slider(key="pp_alpha").set_value(0.1).run(timeout=TIMEOUT)
@@ -186,7 +212,7 @@ def test_bad_url_values_give_a_notice_not_an_error(app, query, fragment):
     open_pixel_page(app, **query)
     notices = " ".join(w.value for w in app.warning)
     assert fragment in notices
-    assert app.select_slider(key="pp_alpha").value in (0.0, 0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0)
+    assert app.select_slider(key="pp_alpha").value in PSEUDOCOUNTS
     assert app.select_slider(key="pp_n").value in (50, 200, 500, 1000, 2000)
     assert 0 <= app.number_input(key="pp_row").value <= 31
 
@@ -207,3 +233,85 @@ def test_settings_survive_a_visit_to_another_page(app):
     app.switch_page(PAGE).run(timeout=TIMEOUT)
     assert app.select_slider(key="pp_alpha").value == pytest.approx(0.1)
     assert app.number_input(key="pp_seed").value == 3
+
+
+def test_the_alpha_slider_offers_the_stops_every_page_shares(app):
+    open_pixel_page(app)
+    options = app.select_slider(key="pp_alpha").options
+    assert [float(option) for option in options] == list(PSEUDOCOUNTS)
+
+
+def test_every_control_sits_in_the_page_not_in_the_sidebar(app):
+    """The sidebar is folded in presenter mode and on phones: nothing may live only there."""
+    open_pixel_page(app)
+    for key, kind in CONTROLS.items():
+        assert [w.key for w in app.main.get(kind) if w.key == key] == [key], key
+        assert [w.key for w in app.sidebar.get(kind) if w.key == key] == [], key
+
+
+def test_the_steps_are_listed_and_linked_at_the_top(app):
+    open_pixel_page(app)
+    (overview,) = app.container(key="pp_steps").markdown
+    for number, title in enumerate(STEPS, start=1):
+        assert f"{number}. [{title}](#step-{number})" in overview.value
+    # the one thing to do in each step, in bold under its heading
+    assert "**Click a square on the map" in text_of(app)
+
+
+def test_each_step_has_its_controls_beside_its_result(app):
+    """Controls come right after the heading of the step that uses them, before the
+    next step's heading."""
+    open_pixel_page(app)
+    order = [
+        (e.type, getattr(e, "key", None) or getattr(e, "value", None))
+        for e in app.main if e.type in ("header", "select_slider", "number_input", "button")
+    ]
+
+    def step_of(key):
+        index = next(i for i, (_, name) in enumerate(order) if name == key)
+        headers = [name for kind, name in order[:index] if kind == "header"]
+        return headers[-1] if headers else None
+
+    assert step_of("pp_n") == f"1. {STEPS[0]}"
+    for key in ("pp_alpha", "pp_seed", "pp_next_seed"):
+        assert step_of(key) == f"3. {STEPS[2]}", key
+    assert step_of("pp_row") == step_of("pp_col") == f"5. {STEPS[4]}"
+
+
+def test_reset_puts_every_setting_back_to_its_default(app):
+    open_pixel_page(app, n="200", alpha="0.5", seed="12", row="3", col="20")
+    assert app.select_slider(key="pp_n").value == 200
+    app.button(key="pp_reset").click().run(timeout=TIMEOUT)
+    assert not app.exception
+    assert app.select_slider(key="pp_n").value == 50
+    assert app.select_slider(key="pp_alpha").value == 0.0
+    assert app.number_input(key="pp_seed").value == 0
+    assert app.number_input(key="pp_row").value == 14
+    assert app.number_input(key="pp_col").value == 10
+    shared = {name: app.query_params[name] for name in ("n", "alpha", "seed", "row", "col")}
+    assert shared == {"n": "50", "alpha": "0", "seed": "0", "row": "14", "col": "10"}
+    assert "Pixel 458" in text_of(app)
+
+
+def test_every_face_grid_has_a_phone_version_and_a_png_download(app):
+    open_pixel_page(app)
+    for key in GRIDS:
+        grid = app.container(key=key)
+        wide, narrow = grid.image
+        assert wide.proto.imgs[0].alt == narrow.proto.imgs[0].alt != ""
+        (button,) = grid.get("download_button")
+        assert button.proto.label == "Save as PNG"
+        assert button.proto.url.endswith(".png")
+        assert button.proto.ignore_rerun  # saving a picture does not rerun the page
+
+
+def test_the_page_ends_with_the_next_stop_of_the_chapter(app):
+    """The last link leads on along the chapter's path, or home after its last stop."""
+    from ui.demos import PATH
+
+    open_pixel_page(app)
+    demos = [stop for stop in PATH if stop.page is not None]
+    index = [stop.page for stop in demos].index(PAGE)
+    expected = (f"Next: {demos[index + 1].title}" if index + 1 < len(demos)
+                else "Back to the start")
+    assert app.get("page_link")[-1].proto.label == expected

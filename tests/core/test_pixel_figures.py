@@ -16,6 +16,7 @@ from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.pixels import figures as pf
 from gdl_core.pixels import measures as pm
 from gdl_core.pixels import training as pt
+from gdl_core.style import COLOURS
 from tests.plotly_specs import decoded, validated
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -151,3 +152,19 @@ def test_correlation_figure_puts_the_maps_side_by_side_on_one_scale(data):
     assert fig.layout.xaxis.domain[1] < fig.layout.xaxis2.domain[0]  # no overlap
     assert [a.text for a in fig.layout.annotations] == ["faces", "samples"]
     assert first.showscale is False and second.showscale is True
+
+
+def test_entropy_map_is_projector_sized_with_square_cells_and_dark_ticks(model):
+    fig = validated(pf.entropy_figure(pm.entropy_map(model.theta_)))
+    # A chart of ENTROPY_WIDTH × height leaves a map over 400 px across.
+    margin = fig.layout.margin
+    across = min(pf.ENTROPY_WIDTH - margin.l - margin.r, fig.layout.height - margin.t - margin.b)
+    assert pf.ENTROPY_WIDTH >= 480 and across >= 400
+    assert fig.layout.yaxis.scaleanchor == "x"  # square cells at any width
+    for axis in (fig.layout.xaxis, fig.layout.yaxis):
+        assert axis.tickfont.size >= 15 and axis.tickfont.color == COLOURS["ink"]
+        assert axis.title.font.color == COLOURS["ink"]
+    bar = fig.data[0].colorbar
+    assert bar.orientation == "h"  # across the top: on a phone the map keeps the width
+    assert bar.tickfont.color == COLOURS["ink"]
+    assert bar.ticktext[-1].endswith("bits")

@@ -43,7 +43,10 @@ def test_a_shared_link_is_the_first_request_a_fresh_server_sees(browser):
         navigation = visit.page.get_by_test_id("stSidebarNav")
         assert navigation.get_by_text("Start here").is_visible()
         assert navigation.get_by_text("app", exact=True).count() == 0
-        assert visit.page.get_by_test_id("stSidebar").get_by_text("Presenter mode").is_visible()
+        # (the sidebar's toggle comes with the first run, which a fresh server takes a while
+        # to finish: wait for it rather than look once)
+        toggle = visit.page.get_by_test_id("stSidebar").get_by_text("Presenter mode")
+        toggle.wait_for(state="visible", timeout=30_000)
         assert visit.exceptions() == []
         assert visit.foreign_requests == []
         context.close()
