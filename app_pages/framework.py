@@ -1,0 +1,125 @@
+"""Generative or discriminative: what it means for a model to be generative, on Planet Wrodl.
+
+Thin page: widgets, layout and state. The models come from ``gdl_core.framework``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from gdl_core import framework, wrodl
+from ui.guide import next_page_link, reset_button, reset_to_defaults, step, steps_overview
+from ui.images import NARROW_COLUMNS, avatar_png, avatar_sheet_png, face_key, show_sheet
+from ui.state import Param, next_seed, publish, restore
+
+PAGE = "app_pages/framework.py"
+AVATAR_PX = 128
+N_SAMPLES = 10
+SEED_MAX = 999_999
+STEPS = (
+    "Ask a question about a face",
+    "Draw new faces",
+    "Draw faces of one kind",
+    "Return the same face every time",
+)
+# The face asked about starts as face #0's four other features.
+_FIRST = wrodl.load().loc[0].astype(str)
+GIVEN = {
+    feature: Param(f"fw_{feature}", feature, wrodl.FEATURES[feature].index(_FIRST[feature]),
+                   0, len(wrodl.FEATURES[feature]) - 1)
+    for feature in framework.GIVEN
+}
+SEED = Param("fw_seed", "seed", 0, 0, SEED_MAX)
+PARAMS = (*GIVEN.values(), SEED)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _samples(seed: int):
+    return framework.sample_faces(N_SAMPLES, seed), framework.sample_faces_with_sunglasses(
+        N_SAMPLES, seed)
+
+
+def _face_sheet(codes, key: str, alt: str, download: str) -> None:
+    faces = tuple(wrodl.face_tuples(codes))
+    described = wrodl.describe(codes)
+    show_sheet(
+        avatar_sheet_png(faces, AVATAR_PX, None, len(faces)), key,
+        f"{alt}, left to right: " + "; ".join(
+            f"{i}. {text}" for i, text in enumerate(described, start=1)),
+        narrow_png=avatar_sheet_png(faces, AVATAR_PX, None, NARROW_COLUMNS),
+        download=download,
+    )
+
+
+notices = restore(*PARAMS)
+
+st.title("Generative or discriminative?")
+for notice in notices:
+    st.warning(notice, icon=":material/link_off:")
+st.markdown(
+    "Most models you may have met answer a question about an example they are given: is "
+    "this email spam, does this face wear sunglasses? They are **discriminative**: they "
+    "learn p(answer | example). A **generative** model learns p(example) itself, and can "
+    "therefore make new examples. Here are both, on the 50 faces of Planet Wrodl."
+)
+steps_overview(STEPS, key="fw_steps")
+reset_button(lambda: reset_to_defaults(*PARAMS), key="fw_reset")
+
+# 1 --------------------------------------------------------------------- discriminative
+step(1, STEPS[0], "Describe a face, and read how likely it is to wear sunglasses.")
+choice_cols = st.columns(len(GIVEN))
+for column, (feature, param) in zip(choice_cols, GIVEN.items(), strict=True):
+    values = wrodl.FEATURES[feature]
+    column.selectbox(feature, range(len(values)), key=param.key,
+                     format_func=values.__getitem__)
+face = {feature: wrodl.FEATURES[feature][st.session_state[param.key]]
+        for feature, param in GIVEN.items()}
+answer_col, picture_col = st.columns([2, 1], vertical_alignment="center")
+with answer_col:
+    st.metric("p(sunglasses | this face)", f"{framework.p_sunglasses(face):.0%}")
+    st.markdown(
+        "A logistic regression learned this from the 50 faces. It can score any face you "
+        "describe, but it has **no idea what faces look like**: ask it for a new face and "
+        "it has nothing to draw from."
+    )
+with picture_col:
+    without = {**face, framework.ASKED: "Blank"}
+    st.image(avatar_png(face_key(without), 256), width=160, output_format="PNG",
+             alt="The face you described, glasses left off (that is the question): "
+             + ", ".join(face.values()))
+
+# 2 --------------------------------------------------------------------- generative
+step(2, STEPS[1], "Press Sample again: every press draws ten new faces.")
+seed_col, again_col = st.columns([1, 3], vertical_alignment="bottom")
+seed_col.number_input("Seed", min_value=0, max_value=SEED_MAX, step=1, key=SEED.key)
+again_col.button("Sample again", icon=":material/casino:", key="fw_sample_again",
+                 on_click=next_seed, args=(SEED.key, SEED_MAX))
+drawn, with_sunglasses = _samples(int(st.session_state[SEED.key]))
+_face_sheet(drawn, "fw_samples", "Ten faces drawn from p(x)", "generative-samples.png")
+st.markdown(
+    "This is Naive Bayes on all five features (the next pages build it step by step): a "
+    "model of p(x), the faces themselves, so it can **draw** them."
+)
+
+# 3 --------------------------------------------------------------------- class-conditional
+step(3, STEPS[2], "Ask the generative model for faces that wear sunglasses.")
+_face_sheet(with_sunglasses, "fw_conditional", "Ten faces drawn from p(x | sunglasses)",
+            "sunglasses-samples.png")
+st.markdown(
+    "Fitted only to the 17 faces with sunglasses, the model p(x | sunglasses) draws faces "
+    "of that kind: the question of step 1, turned around into a way to make examples."
+)
+
+# 4 --------------------------------------------------------------------- deterministic
+step(4, STEPS[3], "Compare with a model that always gives the same answer.")
+same = framework.most_likely_face()
+_face_sheet(same[None].repeat(N_SAMPLES, axis=0), "fw_deterministic",
+            "The most likely face, ten times", "deterministic-face.png")
+st.markdown(
+    "Taking each feature's most common value gives one sensible face, but **the same one "
+    "every time**: however often you ask, nothing new appears. A generative model must be "
+    "random, drawing from a probability distribution, to produce variety."
+)
+
+publish(*PARAMS)
+next_page_link(PAGE)

@@ -1,0 +1,97 @@
+"""The representation-learning page: the latent plane and f, the two ways to new tins, PCA,
+and the Wrodl blends, with their state in the URL."""
+
+import json
+
+import pytest
+
+from tests.app.helpers import open_page
+from tests.plotly_specs import unpacked
+
+PAGE = "app_pages/representation.py"
+
+
+def metric(app, label: str, index: int = 0) -> str:
+    return [m for m in app.metric if m.label == label][index].value
+
+
+def chart(app, key: str) -> dict:
+    (found,) = [c for c in app.get("plotly_chart") if key in c.proto.id]
+    return unpacked(json.loads(found.proto.spec))
+
+
+def f_of_z_captions(app) -> list[str]:
+    return [image.proto.imgs[0].caption for image in app.container(key="rep_f_of_z").image]
+
+
+def test_the_page_shows_f_of_the_chosen_point_and_keeps_it_in_the_url(app):
+    open_page(app, PAGE, height="4.5", width="11")
+    assert f_of_z_captions(app) == ["f(4.50, 11.00)"]
+    app.number_input(key="rep_height").set_value(12.25).run()
+    assert f_of_z_captions(app) == ["f(12.25, 11.00)"]
+    assert app.query_params["height"] == "12.25"
+
+
+def test_one_cm_taller_draws_both_tins_and_an_arrow(app):
+    open_page(app, PAGE)
+    app.toggle(key="rep_taller").set_value(True).run()
+    assert f_of_z_captions(app) == ["f(9.00, 6.00)", "f(10.00, 6.00)"]
+    (arrow,) = chart(app, "rep_latent_plane")["layout"]["annotations"]
+    assert (arrow["ax"], arrow["ay"], arrow["x"], arrow["y"]) == (6.0, 9.0, 6.0, 10.0)
+    app.button(key="rep_go_taller").click().run()
+    assert f_of_z_captions(app) == ["f(10.00, 6.00)", "f(11.00, 6.00)"]
+
+
+def test_every_spot_of_the_plane_can_be_clicked(app):
+    open_page(app, PAGE)
+    grid = chart(app, "rep_latent_plane")["data"][0]
+    # One invisible point every 0.25 cm over the whole range f can draw (2 to 14 cm).
+    assert len(grid["x"]) == 49 * 49
+    assert min(grid["x"]) == 2 and max(grid["x"]) == 14
+
+
+def test_the_latent_route_draws_tins_and_the_pixel_route_noise(app):
+    open_page(app, PAGE)
+    pixel = float(metric(app, "Median distance to a drawable tin", 0))
+    latent = float(metric(app, "Median distance to a drawable tin", 1))
+    assert pixel > 20 > 1 > latent
+    assert metric(app, "Copies of a training tin", 1) == "0 of 10"
+
+
+def test_more_learned_coordinates_rebuild_the_tins_better(app):
+    open_page(app, PAGE)
+
+    def errors():
+        caption = app.container(key="rep_reconstructions").caption[0].value
+        return [float(e) for e in caption.rstrip(".").split("; error (grey levels) ")[1]
+                .split(", ")]
+
+    app.slider(key="rep_k").set_value(1).run()
+    one = errors()
+    app.slider(key="rep_k").set_value(10).run()
+    ten = errors()
+    assert all(b < a for a, b in zip(one, ten, strict=True))
+    assert app.query_params["k"] == "10"
+
+
+@pytest.mark.parametrize("query", [{"height": "99"}, {"k": "zero"}])
+def test_a_bad_link_gets_a_notice_and_a_working_page(app, query):
+    open_page(app, PAGE, **query)
+    assert app.warning and "link" in app.warning[0].value
+
+
+def test_reset_puts_every_setting_back(app):
+    open_page(app, PAGE, height="3", width="13", seed="7", k="6", a="5", b="9", taller="1")
+    app.button(key="rep_reset").click().run()
+    assert f_of_z_captions(app) == ["f(9.00, 6.00)"]
+    assert app.slider(key="rep_k").value == 2
+    assert app.number_input(key="rep_seed").value == 0
+    assert app.selectbox(key="rep_face_a").value == 0
+
+
+def test_halfway_in_features_is_a_real_wrodler(app):
+    open_page(app, PAGE, a="0", b="1")
+    alts = [image.proto.imgs[0].alt for image in app.image
+            if image.proto.imgs[0].caption.startswith(("First", "Halfway", "Second"))]
+    assert len(alts) == 4
+    assert "double exposure" in alts[1]
