@@ -33,7 +33,9 @@ N_TRAINING = 60
 N_SHOWN = 20
 N_SAMPLES = 10
 SEED_MAX = 999_999
-PORTRAIT_PX = 256
+PORTRAIT_PX = 256  # drawn at this size, shown at most PORTRAIT_CSS_PX wide: sharp
+PORTRAIT_CSS_PX = 180
+TIN_PX = 200  # f(z) on screen: each pixel visible, and still room beside the plane
 
 HEIGHT = Param("rep_height", "height", 9.0, *HEIGHT_RANGE)
 WIDTH = Param("rep_width", "width", 6.0, *WIDTH_RANGE)
@@ -120,14 +122,14 @@ reset_button(_reset, key="rep_reset")
 
 # 1 ------------------------------------------------------------------------ the tins
 step(1, STEPS[0], "Look at the training pictures: what would you need to know to draw one?")
-labels = tuple(f"{h:.1f}×{w:.1f}" for h, w in training.z[:N_SHOWN])
+sizes = ", ".join(f"{h:.1f} × {w:.1f}" for h, w in training.z[:N_SHOWN])
 show_sheet(
-    tin_sheet_png(training.pictures[:N_SHOWN], labels),
+    tin_sheet_png(training.pictures[:N_SHOWN]),
     "rep_training",
-    f"{N_SHOWN} grey biscuit tins of different heights and widths",
-    f"The first {N_SHOWN} of {N_TRAINING} training tins, each 32 × 32 pixels, labelled "
-    "height × width in cm: " + ", ".join(labels) + ".",
-    narrow_png=tin_sheet_png(training.pictures[:N_SHOWN], labels, NARROW_COLUMNS),
+    f"{N_SHOWN} grey biscuit tins of different heights and widths (cm): {sizes}",
+    f"The first {N_SHOWN} of {N_TRAINING} training tins, each 32 × 32 pixels. Their heights "
+    f"× widths in cm, row by row: {sizes}.",
+    narrow_png=tin_sheet_png(training.pictures[:N_SHOWN], None, NARROW_COLUMNS),
     download="training-tins.png",
 )
 st.markdown(
@@ -154,7 +156,7 @@ with tin_col, st.container(key="rep_f_of_z"):
     st.number_input("Width (cm)", *WIDTH_RANGE, step=0.25, key=WIDTH.key, format="%.2f")
     pictures = [(height, width)] + ([(height + 1, width)] if taller else [])
     for column, (h, w) in zip(st.columns(len(pictures)), pictures, strict=True):
-        column.image(
+        column.container(width=TIN_PX).image(
             _tin_png(h, w), width="stretch", output_format="PNG",
             caption=f"f({h:.2f}, {w:.2f})",
             alt=f"A biscuit tin drawn by f: {h:.2f} cm tall and {w:.2f} cm wide",
@@ -283,8 +285,9 @@ shown = (
     ("Second", avatar_png(face_key(b), PORTRAIT_PX), ", ".join(b.values())),
 )
 for column, (title, png, about) in zip(st.columns(4), shown, strict=True):
-    column.image(png, caption=title, width="stretch", output_format="PNG",
-                 alt=f"{title}: {about}")
+    column.container(width=PORTRAIT_CSS_PX).image(
+        png, caption=title, width="stretch", output_format="PNG", alt=f"{title}: {about}"
+    )
 st.markdown(
     "The five features are a latent space made by hand, and the avatar drawing is its f. "
     "Averaging pixels gives a ghostly double face that no combination of features could "

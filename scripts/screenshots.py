@@ -30,7 +30,8 @@ SCREENS = {
     "projector1080": (1920, 1080, "present=1"),
     "phone": (390, 844, ""),
 }
-PAGES = ["home", "world", "wrodl_counting", "wrodl_naive_bayes", "planet_pixel"]
+PAGES = ["home", "framework", "world", "wrodl_counting", "wrodl_naive_bayes", "planet_pixel",
+         "representation"]
 TALLEST = """() => Math.max(...[...document.querySelectorAll(
     '[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stSidebarContent"]'
 )].map(e => e.scrollHeight))"""

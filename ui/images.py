@@ -132,7 +132,8 @@ def show_sheet(
     names the PNG file a button under the sheet saves.
     """
     with st.container(key=key):
-        with st.container(key=f"{key}-sheet-wide"):
+        # Only a sheet with a narrow version is hidden on a phone.
+        with st.container(key=f"{key}-sheet-wide" if narrow_png is not None else None):
             st.image(png, width="stretch", output_format="PNG", alt=alt)
         if narrow_png is not None:
             with st.container(key=f"{key}-sheet-narrow"):

@@ -27,7 +27,7 @@ __all__ = [
 #: cm between the invisible points that make every spot of the latent plane clickable.
 PICK_STEP = 0.25
 _AXIS = {"gridcolor": COLOURS["pale_grey"], "zeroline": False, "linecolor": COLOURS["dark_grey"],
-         "showline": True, "ticks": "outside"}
+         "showline": True, "ticks": "outside", "automargin": True}
 
 
 def tin_tile(picture: np.ndarray, scale: int = 4) -> Image.Image:

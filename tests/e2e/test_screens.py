@@ -19,7 +19,8 @@ SCREENS = {
     "laptop": (1440, 900, ""),
     "phone": (390, 844, ""),
 }
-PAGES = ("", "world", "wrodl_counting", "wrodl_naive_bayes", "planet_pixel")
+PAGES = ("", "framework", "world", "wrodl_counting", "wrodl_naive_bayes", "planet_pixel",
+         "representation")
 #: Screens of a phone a student may scroll before reaching the page's first control.
 PHONE_SCREENS_BEFORE_A_CONTROL = 8
 
@@ -106,6 +107,11 @@ PHONE_SHEETS = """() => [...document.querySelectorAll('[class*="-sheet-narrow"]'
   .filter(e => e.getBoundingClientRect().height > 0)
   .map(e => [e.className.match(/st-key-(\\S+)-sheet-narrow/)[1],
              e.querySelector('img').getBoundingClientRect().width])"""
+#: Face sheets hidden on a phone with no narrow version shown in their place.
+SHEETS_LOST = """() => [...document.querySelectorAll('[class*="-sheet-wide"]')]
+  .map(wide => wide.className.match(/st-key-(\\S+)-sheet-wide/)[1])
+  .filter(key => ![...document.querySelectorAll(`.st-key-${key}-sheet-narrow img`)]
+    .some(img => img.getBoundingClientRect().width > 0))"""
 WIDE_SHEETS_SHOWN = """() => [...document.querySelectorAll('[class*="-sheet-wide"]')]
   .filter(e => e.getBoundingClientRect().height > 0).length"""
 
@@ -133,6 +139,7 @@ def test_nothing_is_cut_off(screen, page):
         top = visit.page.evaluate(FIRST_CONTROL_TOP)
         assert top is not None and top < PHONE_SCREENS_BEFORE_A_CONTROL * 844, top
         assert visit.page.evaluate(WIDE_SHEETS_SHOWN) == 0
+        assert visit.page.evaluate(SHEETS_LOST) == []
         for key, shown_width in visit.page.evaluate(PHONE_SHEETS):
             faces_per_row = 5  # ui.images.NARROW_COLUMNS
             assert shown_width / faces_per_row >= 55, f"{key}: faces too small on a phone"
