@@ -1,26 +1,49 @@
 """Likelihood on a world map: draw a box p_model over points from a hidden p_data and score it.
 
-Thin page: widgets, layout and state. The statistics come from ``gdl_core.world`` and the
-pictures from ``gdl_core.world.figures``.
+Thin page: widgets, layout and state. The statistics come from ``gdl_core.world``, the
+pictures from ``gdl_core.world.figures`` and the step-by-step hints from
+``gdl_core.world.steps``.
+
+Layout: steps 1 to 3 share one workbench: a hint saying what to do next, the buttons that
+move the box, the map with the chart of every box tried under it, and beside them ℓ and the
+other read-outs and the box's edges. On a laptop all of it fits one screen, so a person can
+shrink the box and watch ℓ climb without scrolling. Steps 4 and 5 sit side by side below.
 """
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import streamlit as st
 
-from gdl_core.numbers import format_likelihood, format_number
-from gdl_core.world import EXTENT, Attempts, Box, JudgedSamples, Training, judge_samples
+from gdl_core.numbers import MINUS, format_likelihood, format_number
+from gdl_core.world import (
+    EXTENT,
+    Attempts,
+    Box,
+    JudgedSamples,
+    Training,
+    judge_samples,
+    land_mask,
+)
 from gdl_core.world.figures import (
     corners_from_selection,
     history_figure,
     land_data_uri,
     world_figure,
 )
-from ui.presenter import for_audience
+from gdl_core.world.steps import STEPS, next_hint
+from ui.charts import show_chart
+from ui.guide import (
+    next_page_link,
+    reset_button,
+    reset_to_defaults,
+    step,
+    step_anchor,
+    steps_overview,
+)
 from ui.state import Param, keep, next_seed, publish, restore
+
+PAGE = "app_pages/world.py"
 
 # --------------------------------------------------------------------------- state
 
@@ -31,24 +54,44 @@ CORNERS = (
     Param("world_lat_min", "lat_min", LAT_MIN, LAT_MIN, LAT_MAX, exact=True),
     Param("world_lat_max", "lat_max", LAT_MAX, LAT_MIN, LAT_MAX, exact=True),
 )
+EDGES = ("west", "east", "south", "north")  # the side of the box each corner value sets
 N_MAX = 5_000
 SEED_MAX = 999_999
+DRAW_MAX = 999_999
 DATA = (
     Param("world_n", "n", 50, 1, N_MAX),
     Param("world_seed", "seed", 0, 0, SEED_MAX),
     Param("world_land", "land", False),
 )
-SHARED = (*DATA, *CORNERS)
+M_STOPS = tuple(range(10, 2_001, 10))
+RADIUS_STOPS = tuple(half / 2 for half in range(31))  # 0, 0.5, …, 15 degrees
+SAMPLING = (
+    Param("world_show_samples", "samples", False),
+    Param("world_m", "m", 200, M_STOPS[0], M_STOPS[-1], options=M_STOPS),
+    Param("world_radius", "radius", 3.0, RADIUS_STOPS[0], RADIUS_STOPS[-1],
+          options=RADIUS_STOPS),
+    # Which draw of samples is shown: "New samples" moves it on; with the seed and the box
+    # it fixes the samples, so a shared link shows the very same ones.
+    Param("world_draw", "draw", 0, 0, DRAW_MAX),
+)
+SHARED = (*DATA, *CORNERS, *SAMPLING)
 CORNER_KEYS = tuple(param.key for param in CORNERS)
+SHOW, M, RADIUS, DRAW = (param.key for param in SAMPLING)
 MAP_KEY = "world_map"
+HISTORY_KEY = "world_history_chart"
+NUDGE_KEY = "world_nudge_step"
+NUDGE_STEPS = (1, 5, 10)
+NUDGE_DEFAULT = 5
 
 # Everything the page keeps besides its widgets, under one key:
 #   box        the last valid Box (put back when an edit would give it no width or height)
 #   attempts   every box tried (gdl_core Attempts); scored afresh against the current data
-#   draw       how many times "New samples" was pressed (the samples' second seed)
-#   selection  the map selection already applied, as JSON
 #   flash      one message for the next run, (kind, text), or None
 STATE = "world_state"
+
+
+def _fresh_state() -> dict:
+    return {"box": Box(*EXTENT), "attempts": Attempts(), "flash": None}
 
 
 def _state() -> dict:
@@ -69,6 +112,11 @@ def judged(box: tuple, m: int, seed: int, draw: int, n: int, radius: float) -> J
     return judge_samples(Box(*box), m, rng, training(n, seed).points, radius)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def land_share(box: tuple) -> float:
+    return land_mask().land_share(*box)
+
+
 @st.cache_resource(show_spinner=False)
 def land_image() -> str:
     return land_data_uri()
@@ -81,20 +129,24 @@ def _flash(kind: str, text: str) -> None:
     _state()["flash"] = (kind, text)
 
 
-def _set_box(corners: tuple[float, float, float, float]) -> None:
+def _set_box(corners) -> None:
     for key, value in zip(CORNER_KEYS, corners, strict=True):
         st.session_state[key] = float(value)
 
 
 def _on_select() -> None:
-    """Copy a box dragged on the map into the four corner inputs, once per selection."""
+    """Copy a box dragged on the map into the four corner inputs.
+
+    Streamlit calls this only when the selection changes, and every new box redraws the map
+    as a new chart with no selection, so each drag counts once, even the same one twice.
+    A drag of fewer than plotly's 8 pixels is a click, which sends nothing at all: the
+    caption under the chart says so.
+    """
     chart = st.session_state.get(MAP_KEY)
     selection = chart.get("selection", {}) if chart else {}
     boxes = list(selection.get("box", []))
-    fingerprint = json.dumps(boxes, sort_keys=True, default=str)
-    if not boxes or fingerprint == _state()["selection"]:
+    if not boxes:
         return
-    _state()["selection"] = fingerprint
     try:
         corners = corners_from_selection(boxes)
     except ValueError as error:
@@ -104,12 +156,50 @@ def _on_select() -> None:
         _set_box(corners)
 
 
+def _on_history_select() -> None:
+    """Bring back the box of the point clicked on the history chart."""
+    chart = st.session_state.get(HISTORY_KEY)
+    points = chart.get("selection", {}).get("points", []) if chart else []
+    for point in reversed(points):
+        row = point.get("customdata")
+        if isinstance(row, dict):  # a packed array's row arrives as {"0": …, "1": …}
+            row = [row.get(str(i)) for i in range(len(row))]
+        if isinstance(row, list | tuple) and len(row) == 5:
+            try:
+                picked = Box(*row[1:])
+            except ValueError:
+                continue
+            _set_box(picked.as_tuple())
+            return
+
+
+def _nudge(d_lon: int, d_lat: int, where: str) -> None:
+    by = st.session_state[NUDGE_KEY]
+    box = _state()["box"]
+    moved = box.shifted(d_lon * by, d_lat * by)
+    if moved == box:
+        _flash("info", f"The box already touches the {where} edge of the map.")
+    else:
+        _set_box(moved.as_tuple())
+
+
+def _resize(sign: int) -> None:
+    box = _state()["box"]
+    try:
+        resized = box.resized(sign * st.session_state[NUDGE_KEY])
+    except ValueError as error:
+        _flash("warning", str(error))
+        return
+    if resized == box:
+        _flash("info", "The box already covers the whole map.")
+    else:
+        _set_box(resized.as_tuple())
+
+
 def _fit_mle() -> None:
     data = training(st.session_state[DATA[0].key], st.session_state[DATA[1].key])
-    if data.mle is None:
-        _flash("error", f"No maximum-likelihood box for these points. {data.no_mle_reason}")
-        return
-    _set_box(data.mle.as_tuple())
+    if data.mle is not None:  # the button is disabled when there is none
+        _set_box(data.mle.as_tuple())
 
 
 def _whole_map() -> None:
@@ -121,22 +211,29 @@ def _new_data() -> None:
 
 
 def _new_samples() -> None:
-    _state()["draw"] += 1
-    st.session_state["world_show_samples"] = True
+    next_seed(DRAW, DRAW_MAX)
+    st.session_state[SHOW] = True
 
 
 def _clear_history() -> None:
     _state()["attempts"] = Attempts()
 
 
+def _reset() -> None:
+    """Every setting back to its default; the history and the samples drawn forgotten."""
+    reset_to_defaults(*SHARED)
+    st.session_state[NUDGE_KEY] = NUDGE_DEFAULT
+    st.session_state[STATE] = _fresh_state()
+
+
 # --------------------------------------------------------------------------- settle the state
 
-notices = restore(*SHARED)
-keep(world_m=200, world_radius=3.0, world_show_samples=False)
-state = st.session_state.setdefault(
-    STATE,
-    {"box": Box(*EXTENT), "attempts": Attempts(), "draw": 0, "selection": None, "flash": None},
-)
+link_notices = {}  # URL name -> the notice about its value in the link (a first visit only)
+for param in SHARED:
+    for notice in restore(param):
+        link_notices[param.url] = notice
+keep(**{NUDGE_KEY: NUDGE_DEFAULT})
+state = st.session_state.setdefault(STATE, _fresh_state())
 
 
 def _settle_box() -> Box:
@@ -144,7 +241,8 @@ def _settle_box() -> Box:
 
     Corners in reverse order are swapped (the box is the same rectangle either way). A zero
     width or height (typed, or from a link) returns that pair of edges to where they were,
-    so the rest of the box and everything built so far stay as they are.
+    so the rest of the box and everything built so far stay as they are. When a corner from
+    the link was off the map, that is said once, in the link's notice.
     """
     previous = state["box"].as_tuple()
     corners = tuple(float(st.session_state[key]) for key in CORNER_KEYS)
@@ -154,11 +252,22 @@ def _settle_box() -> Box:
         lon = corners[:2] if corners[0] != corners[1] else previous[:2]
         lat = corners[2:] if corners[2] != corners[3] else previous[2:]
         box = Box(*lon, *lat)
-        _flash("error", f"{error} Those edges are back where they were.")
+        problem = ("error", f"{error} Those edges are back where they were.")
     else:
-        if box.as_tuple() != corners:
-            _flash("info", "The corners were in reverse order, so they have been swapped.")
+        problem = ("info", "The corners were in reverse order, so they have been swapped.")
     if box.as_tuple() != corners:
+        said = False  # a corner the link got wrong: its notice tells where that edge went
+        for param, edge, before, after in zip(CORNERS, EDGES, corners, box.as_tuple(),
+                                              strict=True):
+            if before != after and param.url in link_notices:
+                link_notices[param.url] = (
+                    f"`{param.url}={st.query_params.get(param.url)}` in the link lies off "
+                    f"the map, so the box keeps its {edge} edge at "
+                    f"{after:g}°.".replace("at -", f"at {MINUS}")
+                )
+                said = True
+        if not said:
+            _flash(*problem)
         _set_box(box.as_tuple())
     state["box"] = box
     return box
@@ -167,176 +276,230 @@ def _settle_box() -> Box:
 box = _settle_box()
 n = int(st.session_state[DATA[0].key])
 seed = int(st.session_state[DATA[1].key])
+land = bool(st.session_state[DATA[2].key])
 data = training(n, seed)
 score = data.score(box)
 state["attempts"] = state["attempts"].add(box)
+attempts = state["attempts"].scores(data.points)
+show_samples = bool(st.session_state[SHOW])
+m = int(st.session_state[M])
+radius = float(st.session_state[RADIUS])
+sampled = (judged(box.as_tuple(), m, seed, int(st.session_state[DRAW]), n, radius)
+           if show_samples else None)
+presenting = bool(st.session_state.get("presenter_mode"))
 
 # --------------------------------------------------------------------------- the page
 
 st.title("Likelihood and maximum likelihood")
 st.markdown(
-    "Every dot on the map is one observation, produced by a rule that is hidden from you "
-    "for now: call it **p_data**. Your job is to propose a model, **p_model**, that could have "
-    "produced them. The simplest one is a **box**: any spot inside it is equally likely, and "
-    "nothing can ever appear outside it. **Drag across the map** to draw a box, or type its "
-    "four edges just above the map, and watch how well it explains the data."
+    "Every dot is an observation made by a rule hidden from you, **p_data**. Propose a "
+    "**box** as your model **p_model** and score it by how probable it makes the dots."
 )
-for notice in notices:
+for notice in link_notices.values():
     st.warning(notice, icon=":material/link_off:")
+steps_overview(STEPS, key="world_steps")
 
 with st.container(horizontal=True, vertical_alignment="bottom", key="world_data_row"):
     st.number_input(
-        "Points N", min_value=1, max_value=N_MAX, step=10, key=DATA[0].key, width=160,
+        "Points N", min_value=1, max_value=N_MAX, step=10, key=DATA[0].key, width=150,
         help=f"How many observations p_data produces (1 to {N_MAX:,}).",
     )
     st.number_input(
-        "Seed", min_value=0, max_value=SEED_MAX, step=1, key=DATA[1].key, width=160,
+        "Seed", min_value=0, max_value=SEED_MAX, step=1, key=DATA[1].key, width=150,
         help="The same seed always gives the same points.",
     )
     st.button("New data", icon=":material/casino:", on_click=_new_data, key="world_new_data",
               help="Draw a fresh set of points (moves the seed on by one).")
-    st.toggle("Reveal p_data (the land)", key=DATA[2].key,
-              help="Show the rule that produced the points.")
+    st.space("stretch")
+    reset_button(_reset, key="world_reset")
 
-with st.container(horizontal=True, vertical_alignment="bottom", key="world_box_row"):
-    for key, label, (lo, hi) in zip(
-        CORNER_KEYS,
-        ("lon_min (west)", "lon_max (east)", "lat_min (south)", "lat_max (north)"),
-        ((LON_MIN, LON_MAX), (LON_MIN, LON_MAX), (LAT_MIN, LAT_MAX), (LAT_MIN, LAT_MAX)),
-        strict=True,
-    ):
-        st.number_input(label, min_value=lo, max_value=hi, step=1.0, format="%.2f", key=key,
-                        width=140)
-    st.button("Fit the MLE", type="primary", icon=":material/center_focus_strong:",
-              on_click=_fit_mle, key="world_fit_mle",
-              help="Snap the box to the smallest rectangle holding every point.")
-    st.button("Whole map", icon=":material/crop_free:", on_click=_whole_map,
-              key="world_whole_map", help="Start again from a box covering the whole map.")
-
+# Steps 1 to 3 all happen on the map: their links in the overview lead here.
+st.html("".join(f'<span id="{step_anchor(number)}"></span>' for number in (1, 2, 3)))
+hint = next_hint(
+    score, n,
+    no_mle_reason=data.no_mle_reason,
+    whole_map=box.as_tuple() == EXTENT,
+    missed_before=any(log_l == -np.inf for _, log_l in attempts),
+    land=land,
+    counts=None if sampled is None else sampled.counts,
+)
+icons = {"info": ":material/directions:", "success": ":material/flag:",
+         "warning": ":material/info:", "error": ":material/block:"}
+with st.container(key="world_hint"):
+    getattr(st, hint.kind)(hint.text, icon=icons[hint.kind])
 if state["flash"] is not None:
     (kind, text), state["flash"] = state["flash"], None
     {"error": st.error, "warning": st.warning, "info": st.info}[kind](text)
 
-map_col, readout_col = st.columns([3, 1], gap="medium")
+with st.container(horizontal=True, vertical_alignment="center", key="world_nudge_row"):
+    by = st.session_state[NUDGE_KEY]
+    for label, key, move, where in (
+        ("←", "world_move_west", (-1, 0), "west"),
+        ("→", "world_move_east", (1, 0), "east"),
+        ("↑", "world_move_north", (0, 1), "north"),
+        ("↓", "world_move_south", (0, -1), "south"),
+    ):
+        st.button(label, key=key, on_click=_nudge, args=(*move, where),
+                  help=f"Move the box {by}° {where}.")
+    st.button("Grow", icon=":material/zoom_out_map:", key="world_grow", on_click=_resize,
+              args=(1,), help=f"Move every side {by}° outwards.")
+    st.button("Shrink", icon=":material/zoom_in_map:", key="world_shrink",
+              on_click=_resize, args=(-1,), help=f"Move every side {by}° inwards.")
+    st.segmented_control(
+        "Step", NUDGE_STEPS, key=NUDGE_KEY, required=True, label_visibility="collapsed",
+        format_func=lambda degrees: f"{degrees}°",
+        help="How far the arrows, Grow and Shrink move the box's sides.",
+    )
+    st.button("Fit the MLE", type="primary", icon=":material/center_focus_strong:",
+              on_click=_fit_mle, key="world_fit_mle", disabled=data.mle is None,
+              help=("Snap the box to the smallest rectangle holding every point."
+                    if data.mle is not None else "These points have no best box."))
+    st.button("Whole map", icon=":material/crop_free:", on_click=_whole_map,
+              key="world_whole_map", help="Start again from a box covering the whole map.")
+
+map_col, side_col = st.columns([3, 1], gap="medium")
 
 with map_col:
-    show_samples = bool(st.session_state["world_show_samples"])
-    m = int(st.session_state["world_m"])
-    radius = float(st.session_state["world_radius"])
-    sampled = judged(box.as_tuple(), m, seed, state["draw"], n, radius) if show_samples else None
-    st.plotly_chart(
-        for_audience(world_figure(
+    show_chart(
+        world_figure(
             data.points,
             box=box,
-            land=land_image() if st.session_state[DATA[2].key] else None,
+            land=land_image() if land else None,
             samples=None if sampled is None else sampled.samples,
-            verdicts=None if sampled is None else sampled.verdicts,
-            height=480,
-        )),
+            verdicts=None if sampled is None or not land else sampled.verdicts,
+            # The legend takes a second row once samples are shown.
+            height=(520 if presenting else 410) + (0 if sampled is None else 24),
+        ),
         key=MAP_KEY,
+        filename="world-map",
         on_select=_on_select,
         selection_mode=("box",),
-        config={"displayModeBar": False, "scrollZoom": False, "doubleClick": False},
-        theme=None,
+        config={"scrollZoom": False, "doubleClick": False},
     )
-
-with readout_col, st.container(key="world_readouts"):
-    st.metric("Area (square degrees)", format_number(score.area, 0),
-              help="Width × height of the box on the flat map.")
-    st.metric("Density inside, 1/area", format_likelihood(score.log_density),
-              help="p_model(x) for any point x in the box, per square degree; 0 outside.")
-    st.metric("Points outside", f"{score.outside:,} of {n:,}",
-              help="Observations to which the box gives density 0.")
-    st.metric("Likelihood L", format_likelihood(score.log_likelihood),
-              help="The product of p_model(x) over all N points: (1/area)^N, or 0.")
-    st.metric("Log-likelihood ℓ", format_number(score.log_likelihood),
-              help="The sum of log p_model(x) over the points: −N·log(area), or −∞.")
-    st.metric("ℓ minus ℓ of the MLE", format_number(score.gap),  # NaN, without an MLE: "—"
-              help="How far your box scores below the best possible box; 0 means you found it.")
-
-if score.outside:
-    st.error(
-        f"**{score.outside:,} of the {n:,} points lie outside your box.** The box says they could "
-        "never happen (density 0), so the product L has a factor 0: **L = 0** and "
-        "**ℓ = log 0 = −∞**. A model that rules out what was actually observed is as bad as a "
-        "model can be, however small the box.",
-        icon=":material/block:",
-    )
-elif data.mle is None:
-    st.info(f"There is no best box for these points. {data.no_mle_reason}",
-            icon=":material/info:")
-else:
-    st.caption(
-        "Drag a rectangle on the map to make it your box. The orange outline is p_model, the "
-        "dark dots are the data."
-    )
-
-st.divider()
-history_col, sample_col = st.columns([3, 2], gap="large")
-
-with history_col:
-    st.subheader("Every box you have tried")
-    attempts = state["attempts"].scores(data.points)
-    st.plotly_chart(
-        for_audience(history_figure(
+    show_chart(
+        history_figure(
             attempts,
             n,
+            boxes=[tried.as_tuple() for tried in state["attempts"].boxes],
             mle=None if data.mle is None else (data.mle.area, data.mle_log_likelihood),
+            mle_box=None if data.mle is None else data.mle.as_tuple(),
             current=len(attempts) - 1,
-        )),
-        key="world_history_chart",
-        config={"displayModeBar": False},
-        theme=None,
+            height=340 if presenting else 250,
+        ),
+        key=HISTORY_KEY,
+        filename="world-boxes-tried",
+        on_select=_on_history_select,
+        selection_mode="points",
     )
-    st.markdown(
-        "Every box that holds all N points scores exactly ℓ = −N·log(area), so those boxes "
-        "line up on the dashed curve: **the smaller the box, the higher the likelihood**. "
-        "Shrink it past the data's edge, though, and a point falls outside: the score drops "
-        "to −∞ (the crosses at the bottom). The peak sits where the two meet: the tightest box "
-        "around the data, which is the **maximum likelihood estimate** (the star)."
+    with st.container(horizontal=True, vertical_alignment="center", key="world_history_row"):
+        st.caption("Every box you tried. Click a point to bring its box back.")
+        st.button("Clear history", icon=":material/delete_sweep:", on_click=_clear_history,
+                  key="world_clear_history")
+    st.caption(
+        "A drag shorter than about 8 screen pixels counts as a click and draws no box. For a "
+        "very small box, use **Shrink** with a 1° step or type its edges."
     )
-    st.button("Clear history", icon=":material/delete_sweep:", on_click=_clear_history,
-              key="world_clear_history")
 
-with sample_col:
-    st.subheader("Sample from your box")
+with side_col:
+    with st.container(key="world_readouts"):
+        st.metric("Log-likelihood ℓ", format_number(score.log_likelihood),
+                  help="The sum of log p_model(x) over the points: −N·log(area), or −∞.")
+        st.metric("Points outside", f"{score.outside:,} of {n:,}",
+                  help="Observations to which the box gives density 0.")
+        st.metric("ℓ minus ℓ of the MLE", format_number(score.gap),  # NaN, no MLE: "—"
+                  help="How far your box scores below the best possible box; 0 means you "
+                       "found it.")
+        st.metric("Area (square degrees)", format_number(score.area, 0),
+                  help="Width × height of the box on the flat map.")
+        st.metric("Density inside, 1/area", format_likelihood(score.log_density),
+                  help="p_model(x) for any point x in the box, per square degree; 0 outside.")
+        st.metric("Likelihood L", format_likelihood(score.log_likelihood),
+                  help="The product of p_model(x) over all N points: (1/area)^N, or 0.")
+    with st.container(key="world_box_edges"):
+        for key, label, (lo, hi) in zip(
+            CORNER_KEYS,
+            ("West edge (lon_min)", "East edge (lon_max)", "South edge (lat_min)",
+             "North edge (lat_max)"),
+            ((LON_MIN, LON_MAX), (LON_MIN, LON_MAX), (LAT_MIN, LAT_MAX), (LAT_MIN, LAT_MAX)),
+            strict=True,
+        ):
+            st.number_input(label, min_value=lo, max_value=hi, step=1.0, format="%.2f",
+                            key=key)
+
+with st.expander("Why a smaller box scores higher, and where that stops"):
     st.markdown(
-        "A generative model earns its name by producing new points. Draw some from your box "
-        "and judge each one by the two rules of the game: **Rule 1**, it should look as if "
-        "p_data made it; **Rule 2**, it should not just repeat a point we already have. "
-        "Reveal the land above to see where p_data really puts its points."
+        "A box that holds all N points gives each of them density 1/area, so "
+        "ℓ = −N·log(area): every such box sits on the dashed curve of the chart, and **the "
+        "smaller the box, the higher ℓ**. Pull an edge past a point, though, and that point "
+        "gets density 0: ℓ falls to −∞ (the crosses in the band under the chart). The peak "
+        "is where the two meet: the tightest box around the data, the **maximum likelihood "
+        "estimate** (the star). It is simply the points' bounding box."
     )
-    st.toggle("Show samples on the map", key="world_show_samples")
-    st.slider("Samples M", min_value=10, max_value=2_000, step=10, key="world_m")
-    st.slider("Near-copy radius (degrees)", min_value=0.0, max_value=15.0, step=0.5,
-              key="world_radius",
-              help="A sample this close to a data point counts as a copy (breaks Rule 2).")
-    st.button("New samples", icon=":material/scatter_plot:", on_click=_new_samples,
-              key="world_new_samples")
-    if sampled is not None:
+
+step4_col, step5_col = st.columns([2, 3], gap="large")
+
+with step4_col:
+    step(4, STEPS[3], "Switch on the land and compare it with your box.")
+    st.toggle("Reveal p_data (the land)", key=DATA[2].key,
+              help="Show the rule that produced the points: uniform over land.")
+    if land:
+        share = land_share(box.as_tuple())
+        st.markdown(
+            f"The points came from **land only**. Your box is **{share:.0%} land** and "
+            f"**{1 - share:.0%} sea**, and it spreads its probability evenly over both."
+        )
+    else:
+        st.caption("The map shows only the points for now.")
+    with st.expander("Why even the best box falls short"):
+        st.markdown(
+            "The maximum-likelihood box is the best a *box* can do with these points, but a "
+            "box has four numbers and a coastline needs thousands. Whatever sea lies inside "
+            "it gets the same density as the land, so the model will happily place new "
+            "points in the ocean. A richer model, one that can bend around the land, is what "
+            "the rest of the book builds up to."
+        )
+
+with step5_col:
+    step(5, STEPS[4], "Draw samples from your box, then judge each one by the two rules.")
+    st.markdown(
+        "**Rule 1:** a sample should look as if p_data made it. **Rule 2:** it should not "
+        "just repeat a point we already have."
+    )
+    with st.container(horizontal=True, vertical_alignment="bottom", key="world_sample_row"):
+        st.button("New samples", icon=":material/scatter_plot:", on_click=_new_samples,
+                  key="world_new_samples", help="Draw a fresh set of samples from your box.")
+        st.toggle("Show samples on the map", key=SHOW)
+    sliders = st.columns(2)
+    sliders[0].slider("Samples M", min_value=M_STOPS[0], max_value=M_STOPS[-1], step=10,
+                      key=M)
+    sliders[1].slider("Near-copy radius (degrees)", min_value=RADIUS_STOPS[0],
+                      max_value=RADIUS_STOPS[-1], step=0.5, key=RADIUS,
+                      help="A sample this close to a data point counts as a copy (Rule 2).")
+    if sampled is None:
+        st.caption("Press *New samples* or switch on *Show samples on the map*.")
+    elif not land:
+        st.info(
+            f"{m:,} samples from your box are on the map. To judge them you need to know "
+            "where p_data puts its points: **reveal the land** (step 4).",
+            icon=":material/visibility_off:",
+        )
+    else:
         with st.container(key="world_verdicts"):
-            columns = st.columns(3)
             titles = {"sea": "In the sea (A)", "copy": "Near-copy (B)", "new": "New on land (C)"}
-            for column, (kind, count) in zip(columns, sampled.counts.items(), strict=True):
+            for column, (kind, count) in zip(st.columns(3), sampled.counts.items(),
+                                             strict=True):
                 column.metric(titles[kind], f"{count / m:.0%}", f"{count:,} of {m:,}",
                               delta_color="off", delta_arrow="off")
+        near = (f"within {radius:g}° of an observation" if radius > 0
+                else "at exactly the spot of an observation")
         st.markdown(
             "- **A, in the sea:** the box puts probability on water, where p_data never "
             "does, so the sample could not pass for real data: **Rule 1** is broken.\n"
-            f"- **B, a near-copy:** on land but within {radius:g}° of an observation. One such "
-            "point is harmless; a model that only made these would just be repeating its "
-            "data: **Rule 2**.\n"
-            "- **C, new and on land:** plausible under p_data and not a copy. This is what "
-            "a good generative model should produce most of the time."
+            f"- **B, a near-copy:** on land but {near}. One such point is harmless; a model "
+            "that only made these would just be repeating its data: **Rule 2**.\n"
+            "- **C, new and on land:** plausible under p_data and not a copy: what a good "
+            "generative model should produce most of the time."
         )
-    else:
-        st.caption("Switch on *Show samples on the map* or press *New samples*.")
 
-st.markdown(
-    "**Try this:** start from the whole map and shrink the box one edge at a time, watching "
-    "ℓ climb on the chart; then cut off a single point and watch it fall to −∞. Press *Fit "
-    "the MLE* to jump to the peak. Finally reveal the land: even the best box is a poor "
-    "copy of p_data, because most of it is sea. That gap is why we need richer models."
-)
-
+next_page_link(PAGE)
 publish(*SHARED)

@@ -16,10 +16,20 @@ def step_anchor(number: int) -> str:
     return f"step-{number}"
 
 
+#: The steps' list in one or two lines rather than one a step, so the page's first control
+#: comes into view sooner.
+_STEPS_CSS = """<style>
+[class*="-steps-overview"] ol { display: flex; flex-wrap: wrap; column-gap: 1.6rem;
+  row-gap: 0.2rem; list-style-position: inside; padding-left: 0; margin: 0 0 0.5rem; }
+[class*="-steps-overview"] li { margin: 0; padding: 0; }
+</style>"""
+
+
 def steps_overview(steps: Sequence[str], key: str) -> None:
     """The page's steps as a numbered list of links to their headings, in a container with
     key ``key`` (CSS class ``st-key-<key>``)."""
-    with st.container(key=key):
+    st.html(_STEPS_CSS)
+    with st.container(key=key), st.container(key=f"{key}-steps-overview"):
         st.markdown(
             "\n".join(
                 f"{number}. [{title}](#{step_anchor(number)})"

@@ -8,6 +8,7 @@ the maximum-likelihood box, and the two rules a generated point is judged by.
   points and their MLE), :class:`Score`, and :class:`Attempts` (every box a person tried)
 - :mod:`~gdl_core.world.rules`     Rule 1 / Rule 2: :func:`judge`, :func:`judge_samples`
 - :mod:`~gdl_core.world.figures`   the map and the chart of attempts, as plotly figures
+- :mod:`~gdl_core.world.steps`     the example as five steps, and the hint for the next one
 """
 
 from gdl_core.world.attempts import Attempts, Score, Training

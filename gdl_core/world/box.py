@@ -153,16 +153,49 @@ class Box:
             raise ValueError("Fitting a box needs at least one point; got none.")
         lon_min, lat_min = points.min(axis=0)
         lon_max, lat_max = points.max(axis=0)
+        if len(points) == 1:
+            raise ValueError(
+                "A single point has no best box: the tightest box around it is a single dot "
+                "with no area, and a box around one point scores higher the smaller it "
+                "gets, without limit."
+            )
         for lo, hi, what, where in (
             (lon_min, lon_max, "longitude", "a vertical line"),
             (lat_min, lat_max, "latitude", "a horizontal line"),
         ):
             if lo == hi:
-                shape = "a single dot" if len(points) == 1 else where
                 raise ValueError(
                     f"The best box cannot be fitted: every point has the same {what} "
-                    f"({lo:g}), so the tightest box around them shrinks to {shape} with no "
+                    f"({lo:g}), so the tightest box around them shrinks to {where} with no "
                     "area. A smaller box always scores higher, without limit. Add a point "
                     f"with a different {what}."
                 )
         return cls(float(lon_min), float(lon_max), float(lat_min), float(lat_max))
+
+    # ----------------------------------------------------------------- editing
+
+    def shifted(self, d_lon: float, d_lat: float) -> Box:
+        """The same box moved ``d_lon`` degrees east and ``d_lat`` north (negative: west,
+        south), stopping at the map's edge: the box keeps its size and stays on the map, so
+        a move past an edge goes only as far as the edge (possibly nowhere)."""
+        d_lon = as_finite_number(d_lon, "The move east")
+        d_lat = as_finite_number(d_lat, "The move north")
+        west, east, south, north = EXTENT
+        d_lon = min(max(d_lon, west - self.lon_min), east - self.lon_max)
+        d_lat = min(max(d_lat, south - self.lat_min), north - self.lat_max)
+        return Box(self.lon_min + d_lon, self.lon_max + d_lon,
+                   self.lat_min + d_lat, self.lat_max + d_lat)
+
+    def resized(self, by: float) -> Box:
+        """The box with each of its four sides moved ``by`` degrees outwards (a negative
+        ``by`` moves them inwards). A side stops at the map's edge. Raises ValueError when
+        shrinking would leave no width or no height."""
+        by = as_finite_number(by, "The change of size")
+        west, east, south, north = EXTENT
+        if by < 0 and (self.width <= -2 * by or self.height <= -2 * by):
+            raise ValueError(
+                f"The box is {self.width:g}° wide and {self.height:g}° tall: moving each "
+                f"side in by {-by:g}° would leave nothing of it. Use a smaller step."
+            )
+        return Box(max(self.lon_min - by, west), min(self.lon_max + by, east),
+                   max(self.lat_min - by, south), min(self.lat_max + by, north))

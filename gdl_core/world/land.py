@@ -84,6 +84,27 @@ class LandMask:
         row = np.minimum(np.floor((_NORTH - lat) / _RESOLUTION).astype(np.intp), _ROWS - 1)
         return row, col
 
+    def land_share(self, lon_min: float, lon_max: float, lat_min: float,
+                   lat_max: float) -> float:
+        """The share of the rectangle ``lon_min..lon_max`` × ``lat_min..lat_max`` (degrees,
+        on the map, ``min < max``) that is land, measured in the lon/lat plane: a cell the
+        rectangle only partly covers counts with the part it covers.
+
+        This is the probability that a point drawn uniformly from that rectangle lands on
+        land, so ``1 − land_share`` is the share of a box model's samples expected in the sea.
+        """
+        if not (_WEST <= lon_min < lon_max <= _EAST and _SOUTH <= lat_min < lat_max <= _NORTH):
+            raise ValueError(
+                "The rectangle must lie on the map with lon_min < lon_max and "
+                f"lat_min < lat_max, got {(lon_min, lon_max, lat_min, lat_max)}"
+            )
+        col_w = _overlaps(lon_min, lon_max, _WEST + _RESOLUTION * np.arange(_COLS + 1))
+        row_w = _overlaps(-lat_max, -lat_min, -_NORTH + _RESOLUTION * np.arange(_ROWS + 1))
+        cols, rows = np.flatnonzero(col_w), np.flatnonzero(row_w)
+        block = self.raster[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+        land = row_w[rows[0] : rows[-1] + 1] @ block @ col_w[cols[0] : cols[-1] + 1]
+        return float(land / ((lon_max - lon_min) * (lat_max - lat_min)))
+
     def is_land(self, lon, lat) -> np.ndarray:
         """True where the point ``(lon, lat)`` lies in a land cell; vectorised.
 
@@ -94,6 +115,11 @@ class LandMask:
         """
         row, col = self.cell_index(lon, lat)
         return self.raster[row, col]
+
+
+def _overlaps(lo: float, hi: float, edges: np.ndarray) -> np.ndarray:
+    """How much of ``lo..hi`` falls in each interval ``edges[k]..edges[k + 1]``."""
+    return np.clip(np.minimum(hi, edges[1:]) - np.maximum(lo, edges[:-1]), 0.0, None)
 
 
 @functools.cache

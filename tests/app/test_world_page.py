@@ -10,11 +10,13 @@ import math
 
 import numpy as np
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from gdl_core.numbers import format_likelihood
-from gdl_core.world import Box, judge, sample_land
+from gdl_core.world import Box, judge, land_mask, sample_land
 from tests.app.helpers import open_page
 from tests.plotly_specs import unpacked
+from ui.demos import PATH
 
 PAGE = "app_pages/world.py"
 CORNERS = ("world_lon_min", "world_lon_max", "world_lat_min", "world_lat_max")
@@ -66,9 +68,9 @@ def _history_chart(app) -> list[tuple[float, float]]:
         if not template.startswith("box #"):
             continue
         minus_infinity = "ℓ = −∞" in template
-        for number, area, log_l in zip(trace["customdata"], trace["x"], trace["y"],
-                                       strict=True):
-            by_number[number] = (area, -math.inf if minus_infinity else log_l)
+        for row, area, log_l in zip(trace["customdata"], trace["x"], trace["y"],
+                                    strict=True):
+            by_number[row[0]] = (area, -math.inf if minus_infinity else log_l)
     assert sorted(by_number) == list(range(1, len(by_number) + 1))
     return [by_number[number] for number in sorted(by_number)]
 
@@ -204,15 +206,26 @@ def test_corners_in_reverse_order_are_swapped_with_a_note(app):
     assert "reverse order" in " ".join(i.value for i in app.info)
 
 
-def test_one_point_has_no_mle_and_the_button_says_why(app):
+def _messages(app) -> list[str]:
+    """Every error, warning and info box on the page."""
+    return [box.value for kind in (app.error, app.warning, app.info) for box in kind]
+
+
+def test_one_point_has_no_mle_and_one_message_says_why(app):
+    # Before: a red error from the button and a blue info under the map said the same
+    # thing, and blamed "every point has the same longitude".
     _open(app, n="1")
     before = _box_on_page(app)
-    app.button(key="world_fit_mle").click().run()
-    assert not app.exception
-    message = " ".join(e.value for e in app.error)
-    assert "No maximum-likelihood box" in message and "single dot" in message
+    assert app.button(key="world_fit_mle").disabled
+    (message,) = [m for m in _messages(app) if "best box" in m]
+    assert message.startswith("A single point has no best box")
+    assert "single dot" in message and "same longitude" not in message
+    assert "Points N** to 2 or more" in message
     assert _box_on_page(app) == before
     assert _metric(app, "ℓ minus ℓ of the MLE") == "—"
+    app.number_input(key="world_n").set_value(2).run()
+    assert not app.button(key="world_fit_mle").disabled
+    assert not [m for m in _messages(app) if "best box" in m]
 
 
 def test_query_params_round_trip(app):
@@ -242,15 +255,25 @@ def test_query_params_round_trip(app):
         ({"n": "2.5"}, "Ignored `n=2.5`", "world_n", 50),
         ({"n": "999999"}, "`n=999999` in the link is out of range", "world_n", 5_000),
         ({"seed": "-3"}, "`seed=-3` in the link is out of range", "world_seed", 0),
-        ({"lon_min": "999"}, "`lon_min=999` in the link is out of range", "world_lon_min",
-         -180.0),  # clamped to 180, a flat box, so the west edge went back
+        ({"lon_min": "999"}, "`lon_min=999` in the link lies off the map, so the box keeps "
+         "its west edge at −180°.", "world_lon_min", -180.0),  # 180 would leave no width
+        ({"lon_min": "500"}, "`lon_min=500` in the link lies off the map, so the box keeps "
+         "its west edge at −180°.", "world_lon_min", -180.0),  # before: two notices that
+        # contradicted each other ("using 180.0", then "zero width … back where they were")
+        ({"lat_min": "95"}, "`lat_min=95` in the link lies off the map, so the box keeps its "
+         "south edge at −90°.", "world_lat_min", -90.0),
+        ({"lat_max": "95"}, "`lat_max=95` in the link is out of range; using 90.0.",
+         "world_lat_max", 90.0),  # the map's edge is a fine north edge
         ({"lat_max": "nan"}, "Ignored `lat_max=nan`", "world_lat_max", 90.0),
     ],
 )
 def test_bad_query_params_give_a_notice_and_no_exception(app, query, notice, key, value):
     _open(app, **query)
     assert not app.exception
-    assert any(notice in w.value for w in app.warning), [w.value for w in app.warning]
+    assert [m for m in _messages(app) if "link" in m or "edge" in m] == [
+        w.value for w in app.warning if notice in w.value
+    ], _messages(app)  # one notice, and nothing contradicting it
+    assert not app.error
     assert app.number_input(key=key).value == value
     n = app.number_input(key="world_n").value
     seed = app.number_input(key="world_seed").value
@@ -298,7 +321,7 @@ def test_new_data_moves_the_seed_on(app):
 
 
 def test_samples_are_judged_and_their_fractions_shown(app):
-    _open(app, n="100", seed="3")
+    _open(app, n="100", seed="3", land="1")
     app.button(key="world_fit_mle").click().run()
     app.slider(key="world_m").set_value(400).run()
     app.slider(key="world_radius").set_value(4.0).run()
@@ -316,3 +339,324 @@ def test_samples_are_judged_and_their_fractions_shown(app):
     assert counts == [int((verdicts == v).sum()) for v in ("sea", "copy", "new")]
     for label, count in zip(labels, counts, strict=True):
         assert _metric(app, label) == f"{count / 400:.0%}"
+
+
+# --------------------------------------------------------------------------- the guided flow
+
+
+def _hint(app) -> tuple[str, str]:
+    """(kind, text) of the hint above the map: the first box of the page's hint container."""
+    for kind in ("info", "success", "warning", "error"):
+        for box in getattr(app, kind):
+            if box.value.startswith(("**Step", "**This is the max")) or "no best box" in box.value \
+                    or " points lie outside your box" in box.value \
+                    or " points lies outside your box" in box.value:
+                return kind, box.value
+    raise AssertionError(f"no hint among {_messages(app)}")
+
+
+def test_the_hint_above_the_map_leads_through_the_five_steps(app):
+    _open(app)
+    points = sample_land(50, 0)
+    assert _hint(app)[1].startswith("**Step 1 of 5 · Draw a box around the points.**")
+    # A box a little inside the whole map still holds every point: step 2, shrink.
+    _set_box(app, -179, 179, -89, 89)
+    assert all(Box(-179, 179, -89, 89).contains(points))
+    assert _hint(app)[1].startswith("**Step 2 of 5 · Shrink it")
+    # Too small: a point falls outside, the hint turns red and says why.
+    _set_box(app, -100, 100, -50, 60)
+    missed = int((~Box(-100, 100, -50, 60).contains(points)).sum())
+    kind, text = _hint(app)
+    assert kind == "error" and f"{missed} of the 50 points lie outside your box" in text
+    # Back to a box that holds them all: having seen −∞, the next step is the MLE.
+    _set_box(app, -179, 179, -89, 89)
+    assert _hint(app)[1].startswith("**Step 3 of 5 · Fit the MLE.**")
+    app.button(key="world_fit_mle").click().run()
+    kind, text = _hint(app)
+    assert kind == "success" and "**Step 4 of 5 · Reveal the land.**" in text
+    app.toggle(key="world_land").set_value(True).run()
+    assert _hint(app)[1].startswith("**Step 5 of 5 · Sample and judge.**")
+    app.button(key="world_new_samples").click().run()
+    kind, text = _hint(app)
+    samples = Box.fit(points).sample(200, np.random.default_rng([0, 1]))
+    verdicts = judge(samples, points, 3.0)
+    assert kind == "success"
+    assert f"{(verdicts == 'sea').mean():.0%} of the samples fell in the sea" in text
+
+
+def test_one_point_outside_is_said_in_the_singular(app):
+    points = sample_land(50, 0)
+    west = float(np.sort(points[:, 0])[1])  # just west of the second point: one misses
+    _open(app)
+    _set_box(app, west - 1e-6, 180, -90, 90)
+    assert int((~Box(west - 1e-6, 180, -90, 90).contains(points)).sum()) == 1
+    assert "1 of the 50 points lies outside your box" in _hint(app)[1]
+
+
+def test_the_page_links_its_steps_and_the_next_page(app):
+    _open(app)
+    overview = " ".join(m.value for m in app.markdown if "](#step-1)" in m.value)
+    for number in range(1, 6):
+        assert f"](#step-{number})" in overview
+    headers = [h.proto.anchor for h in app.header]
+    assert "step-4" in headers and "step-5" in headers
+    pages = [stop.page for stop in PATH if stop.page is not None]
+    following = pages[pages.index(PAGE) + 1]  # app_pages/<name>.py; a link names <name>
+    assert app.get("page_link")[-1].proto.page == following.removeprefix(
+        "app_pages/").removesuffix(".py")
+
+
+# --------------------------------------------------------------------------- samples
+
+
+def _map_traces(app) -> list[dict]:
+    return [t for t in _chart(app, "world_map")["data"] if t.get("mode") == "markers"]
+
+
+def test_samples_stay_unjudged_until_the_land_is_revealed(app):
+    _open(app, n="100", seed="3")
+    app.button(key="world_fit_mle").click().run()
+    app.button(key="world_new_samples").click().run()
+    assert app.toggle(key="world_show_samples").value is True
+    names = [t["name"] for t in _map_traces(app)]
+    assert names == ["the data X (100 points)", "samples (200)"]
+    assert not [t for t in _map_traces(app) if t.get("meta")]  # no verdicts anywhere
+    labels = {m.label for m in app.metric}
+    assert not labels & {"In the sea (A)", "Near-copy (B)", "New on land (C)"}
+    text = " ".join(m.value for m in app.markdown)
+    assert "breaks" not in text and "Rule 1** is broken" not in text
+    assert any("reveal the land" in i.value for i in app.info)
+    # The reveal brings the verdicts: colours on the map, fractions and explanations.
+    app.toggle(key="world_land").set_value(True).run()
+    assert {t.get("meta") for t in _map_traces(app)} >= {"sea", "copy", "new"}
+    assert {"In the sea (A)", "Near-copy (B)", "New on land (C)"} <= {m.label for m in app.metric}
+    assert "**Rule 1** is broken" in " ".join(m.value for m in app.markdown)
+
+
+def _samples_on_the_map(app) -> dict[str, np.ndarray]:
+    """The samples the map shows, by verdict, as (M, 2) arrays."""
+    return {t["meta"]: np.column_stack([t["x"], t["y"]]).reshape(-1, 2)
+            for t in _map_traces(app) if t.get("meta")}
+
+
+def test_a_link_carries_the_samples_and_reproduces_them_exactly(app):
+    query = dict(n="100", seed="3", land="1", lon_min="-150", lon_max="170", lat_min="-80",
+                 lat_max="80", samples="1", m="400", radius="4.5", draw="7")
+    _open(app, **query)
+    assert not app.warning
+    assert app.toggle(key="world_show_samples").value is True
+    assert app.slider(key="world_m").value == 400
+    assert app.slider(key="world_radius").value == 4.5
+    # The same samples, drawn here from the seed and the draw number the link gives.
+    points = sample_land(100, 3)
+    samples = Box(-150, 170, -80, 80).sample(400, np.random.default_rng([3, 7]))
+    verdicts = judge(samples, points, 4.5)
+    shown = _samples_on_the_map(app)
+    for verdict in ("sea", "copy", "new"):
+        np.testing.assert_allclose(shown[verdict], samples[verdicts == verdict], atol=1e-4)
+    assert _metric(app, "Near-copy (B)") == f"{(verdicts == 'copy').mean():.0%}"
+    # The page writes all of it back, and moves it on with the buttons.
+    assert {k: app.query_params[k] for k in ("samples", "m", "radius", "draw")} == {
+        "samples": "1", "m": "400", "radius": "4.5", "draw": "7"}
+    app.button(key="world_new_samples").click().run()
+    assert app.query_params["draw"] == "8"
+    app.slider(key="world_m").set_value(600).run()
+    app.toggle(key="world_show_samples").set_value(False).run()
+    assert (app.query_params["m"], app.query_params["samples"]) == ("600", "0")
+
+
+def test_a_second_visitor_with_the_link_sees_the_same_samples(app):
+    _open(app, n="60", seed="9", land="1")
+    app.button(key="world_fit_mle").click().run()
+    for _ in range(3):
+        app.button(key="world_new_samples").click().run()
+    link = {key: app.query_params[key] for key in app.query_params}
+    assert link["draw"] == "3"
+    shown = _samples_on_the_map(app)
+    other = AppTest.from_file(app._script_path, default_timeout=30)
+    _open(other, **link)
+    assert not other.warning
+    again = _samples_on_the_map(other)
+    for verdict in ("sea", "copy", "new"):
+        np.testing.assert_array_equal(again[verdict], shown[verdict])
+
+
+@pytest.mark.parametrize(
+    "query, notice, key, value",
+    [
+        ({"m": "15"}, "`m=15` in the link is not one of the slider's stops; using 10",
+         "world_m", 10),
+        ({"m": "99999"}, "`m=99999` in the link is out of range", "world_m", 2_000),
+        ({"radius": "0.3"}, "`radius=0.3` in the link is not one of the slider's stops",
+         "world_radius", 0.5),
+        ({"radius": "-2"}, "`radius=-2` in the link is out of range", "world_radius", 0.0),
+        ({"draw": "-1"}, "`draw=-1` in the link is out of range", "world_draw", 0),
+        ({"draw": "x"}, "Ignored `draw=x`", "world_draw", 0),
+        ({"samples": "2"}, "Ignored `samples=2`", "world_show_samples", False),
+    ],
+)
+def test_bad_sampling_values_in_the_link_get_a_notice(app, query, notice, key, value):
+    _open(app, **{"land": "1", "samples": "1", **query})
+    assert not app.exception
+    assert [w.value for w in app.warning if "link" in w.value] == [
+        w.value for w in app.warning if notice in w.value
+    ]
+    assert len([w for w in app.warning if notice in w.value]) == 1
+    assert app.session_state[key] == value
+
+
+def test_a_radius_of_zero_is_said_as_an_exact_repeat(app):
+    # Before: "on land but within 0° of an observation".
+    _open(app, land="1", samples="1", radius="0")
+    text = " ".join(m.value for m in app.markdown)
+    assert "within 0°" not in text
+    assert "at exactly the spot of an observation" in text
+    app.slider(key="world_radius").set_value(2.5).run()
+    assert "within 2.5° of an observation" in " ".join(m.value for m in app.markdown)
+
+
+def test_the_land_share_of_the_box_is_shown_after_the_reveal(app):
+    _open(app, land="1")
+    share = land_mask().raster.mean()  # the whole map: the share of land cells
+    assert f"**{share:.0%} land**" in " ".join(m.value for m in app.markdown)
+
+
+def test_one_point_is_one_point_in_the_legend(app):
+    # Before: "the data X (1 points)".
+    _open(app, n="1")
+    assert _map_traces(app)[0]["name"] == "the data X (1 point)"
+
+
+# --------------------------------------------------------------------------- moving the box
+
+
+def _click_history_point(app, row: list) -> None:
+    """What a click on a point of the history chart sends: a selection of that point,
+    with its customdata row."""
+    (chart,) = [c for c in app.get("plotly_chart") if c.proto.id.endswith(
+        "-world_history_chart")]
+    states = app._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = chart.proto.id
+    state.string_value = json.dumps({"selection": {
+        "points": [{"curve_number": 1, "point_number": 0, "point_index": 0,
+                    "customdata": row}],
+        "point_indices": [0], "box": [], "lasso": []}})
+    app._run(states)
+    assert not app.exception, app.exception
+
+
+def _history_rows(app) -> dict[int, list]:
+    """Each point's customdata on the history chart, by box number (0: the MLE star)."""
+    rows = {}
+    for trace in _chart(app, "world_history_chart")["data"]:
+        for row in trace.get("customdata") or []:
+            rows[int(row[0])] = row
+    return rows
+
+
+def test_clicking_a_point_on_the_history_brings_its_box_back(app):
+    _open(app)
+    points = sample_land(50, 0)
+    _set_box(app, -120, 150, -60, 80)  # misses points: a cross in the −∞ band
+    _set_box(app, -179, 179, -89, 89)
+    tried = _tried(app)
+    number = tried.index(Box(-120, 150, -60, 80)) + 1
+    rows = _history_rows(app)
+    assert Box(*rows[number][1:]) == Box(-120, 150, -60, 80)  # the corners it had
+    _click_history_point(app, rows[number])
+    assert _box_on_page(app) == Box(-120, 150, -60, 80)
+    assert _metric(app, "Log-likelihood ℓ") == "−∞"
+    assert _tried(app) == [*tried, Box(-120, 150, -60, 80)]
+    _click_history_point(app, _history_rows(app)[1])  # the very first box: the whole map
+    assert _box_on_page(app) == WHOLE_MAP
+    _click_history_point(app, _history_rows(app)[0])  # the star: the MLE
+    assert _box_on_page(app).as_tuple() == pytest.approx(Box.fit(points).as_tuple())
+    assert _metric(app, "ℓ minus ℓ of the MLE") == "0.00"
+
+
+def test_a_click_that_is_not_a_box_changes_nothing(app):
+    _open(app)
+    _set_box(app, -120, 150, -60, 80)
+    before = _tried(app)
+    _click_history_point(app, [1, -10, -10, 0, 5])  # no width: not a box
+    assert _box_on_page(app) == Box(-120, 150, -60, 80)
+    assert _tried(app) == before
+
+
+def test_the_arrows_grow_and_shrink_move_the_box_by_the_step(app):
+    _open(app)
+    _set_box(app, -100, 100, -50, 50)
+    typed = len(_tried(app))
+    app.button(key="world_move_east").click().run()
+    assert _box_on_page(app) == Box(-95, 105, -50, 50)  # the default step is 5°
+    app.segmented_control(key="world_nudge_step").set_value(1).run()
+    app.button(key="world_move_north").click().run()
+    assert _box_on_page(app) == Box(-95, 105, -49, 51)
+    app.button(key="world_move_west").click().run()
+    app.button(key="world_move_south").click().run()
+    assert _box_on_page(app) == Box(-96, 104, -50, 50)
+    app.segmented_control(key="world_nudge_step").set_value(10).run()
+    app.button(key="world_grow").click().run()
+    assert _box_on_page(app) == Box(-106, 114, -60, 60)
+    app.button(key="world_shrink").click().run()
+    app.button(key="world_shrink").click().run()
+    assert _box_on_page(app) == Box(-86, 94, -40, 40)
+    assert app.query_params["lon_min"] == "-86.0"
+    assert len(_tried(app)) == typed + 7  # every move is a box tried
+
+
+def test_the_box_stops_at_the_edge_of_the_map_and_says_so(app):
+    _open(app)
+    _set_box(app, -178, 0, 80, 88)
+    app.button(key="world_move_west").click().run()
+    assert _box_on_page(app) == Box(-180, -2, 80, 88)  # only as far as the edge
+    app.button(key="world_move_west").click().run()
+    assert _box_on_page(app) == Box(-180, -2, 80, 88)
+    assert any("already touches the west edge" in i.value for i in app.info)
+    app.button(key="world_grow").click().run()
+    assert _box_on_page(app) == Box(-180, 3, 75, 90)
+    app.button(key="world_whole_map").click().run()
+    app.button(key="world_grow").click().run()
+    assert any("already covers the whole map" in i.value for i in app.info)
+
+
+def test_shrinking_a_box_to_nothing_is_refused_with_a_reason(app):
+    _open(app)
+    _set_box(app, 10, 18, 20, 40)
+    app.button(key="world_shrink").click().run()
+    assert _box_on_page(app) == Box(10, 18, 20, 40)
+    (warning,) = [w.value for w in app.warning]
+    assert "8° wide" in warning and "smaller step" in warning
+    app.segmented_control(key="world_nudge_step").set_value(1).run()
+    app.button(key="world_shrink").click().run()
+    assert _box_on_page(app) == Box(11, 17, 21, 39)
+
+
+def test_reset_puts_every_setting_back_and_forgets_the_history(app):
+    _open(app)
+    _set_box(app, -100, 100, -50, 50)
+    app.number_input(key="world_n").set_value(120).run()
+    app.number_input(key="world_seed").set_value(4).run()
+    app.toggle(key="world_land").set_value(True).run()
+    app.slider(key="world_m").set_value(500).run()
+    app.slider(key="world_radius").set_value(6.0).run()
+    app.button(key="world_new_samples").click().run()
+    app.segmented_control(key="world_nudge_step").set_value(1).run()
+    assert len(_tried(app)) > 1
+    app.button(key="world_reset").click().run()
+    assert not app.exception
+    assert _box_on_page(app) == WHOLE_MAP
+    assert app.number_input(key="world_n").value == 50
+    assert app.number_input(key="world_seed").value == 0
+    assert app.toggle(key="world_land").value is False
+    assert app.toggle(key="world_show_samples").value is False
+    assert app.slider(key="world_m").value == 200
+    assert app.slider(key="world_radius").value == 3.0
+    assert app.segmented_control(key="world_nudge_step").value == 5
+    assert app.session_state["world_draw"] == 0
+    assert _tried(app) == [WHOLE_MAP]
+    assert {k: app.query_params[k] for k in ("n", "seed", "land", "samples", "m", "radius",
+                                             "draw", "lon_min")} == {
+        "n": "50", "seed": "0", "land": "0", "samples": "0", "m": "200", "radius": "3",
+        "draw": "0", "lon_min": "-180.0"}

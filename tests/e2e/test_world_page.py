@@ -157,9 +157,13 @@ def test_drag_a_box_reveal_the_land_and_sample(visit):
 def test_a_shared_link_opens_the_same_view_and_bad_values_get_a_notice(visit):
     _open_world(visit, "n=abc&seed=4&lon_min=999&lat_max=60&land=1")
     page = visit.page
-    notices = " ".join(page.get_by_test_id("stAlert").all_inner_texts())
-    assert "Ignored n=abc in the link" in notices
-    assert "lon_min=999 in the link is out of range" in notices
+    alerts = page.get_by_test_id("stAlert").all_inner_texts()
+    notices = [a for a in alerts if "in the link" in a]
+    assert len(notices) == 2, alerts  # one for each bad value, nothing contradicting them
+    assert any("Ignored n=abc in the link" in a for a in notices)
+    assert any("lon_min=999 in the link lies off the map, so the box keeps its west edge "
+               "at −180°" in a for a in notices)
+    assert not [a for a in alerts if "zero width" in a]
     points = sample_land(50, 4)
     box = Box(-180, 180, -90, 60)  # the flat lon pair went back; lat_max=60 was kept
     assert _box_from_url(visit) == box
@@ -168,3 +172,190 @@ def test_a_shared_link_opens_the_same_view_and_bad_values_get_a_notice(visit):
     visit.screenshot("world-shared-link")
     assert visit.exceptions() == []
     assert visit.foreign_requests == []
+
+
+# --------------------------------------------------------------------------- new behaviour
+
+PIXEL = """([selector, xaxis, yaxis, x, y]) => {
+    const plot = document.querySelector(selector + ' .js-plotly-plot');
+    const r = plot.getBoundingClientRect(), L = plot._fullLayout;
+    return [r.left + L[xaxis]._offset + L[xaxis].d2p(x),
+            r.top + L[yaxis]._offset + L[yaxis].d2p(y)];
+}"""
+
+
+def _pixel(visit, key: str, xaxis: str, yaxis: str, x: float, y: float):
+    """Where the data point (x, y) of the chart under ``key`` is on the screen."""
+    return visit.page.evaluate(PIXEL, [f".st-key-{key}", xaxis, yaxis, x, y])
+
+
+def _hover_text(visit, key: str) -> str:
+    return " ".join(h.text_content() for h in
+                    visit.page.locator(f".st-key-{key} .hovertext").all())
+
+
+def _click(visit, key: str):
+    visit.page.locator(f".st-key-{key}").get_by_role("button").first.click()
+    visit.wait_until_idle()
+
+
+def _wait_for_box(visit, box: Box):
+    visit.page.wait_for_function(
+        "([a, b]) => location.search.includes(a) && location.search.includes(b)",
+        arg=[f"lon_min={box.lon_min!r}", f"lat_max={box.lat_max!r}"],
+    )
+    visit.wait_until_idle()
+
+
+def test_hover_tells_where_points_and_samples_are_and_the_verdict_after_the_reveal(visit):
+    _open_world(visit, "n=50&seed=0&samples=1&m=30&draw=2")
+    points = sample_land(50, 0)
+    visit.page.mouse.move(*_pixel(visit, "world_map", "xaxis2", "yaxis2", *points[7]))
+    visit.page.wait_for_function(
+        "() => document.querySelector('.st-key-world_map .hovertext') !== null")
+    text = _hover_text(visit, "world_map")
+    assert text.startswith("data point")
+    assert f"lon {points[7, 0]:.2f}°, lat {points[7, 1]:.2f}°" in text
+    samples = Box(-180, 180, -90, 90).sample(30, np.random.default_rng([0, 2]))
+    visit.page.mouse.move(0, 0)
+    visit.page.mouse.move(*_pixel(visit, "world_map", "xaxis2", "yaxis2", *samples[0]))
+    visit.page.wait_for_function(
+        "() => (document.querySelector('.st-key-world_map .hovertext') || {}).textContent"
+        "?.startsWith('sample')")
+    assert "in the sea" not in _hover_text(visit, "world_map")  # no verdict yet
+    legend = " ".join(t.text_content() for t in
+                      visit.page.locator(".st-key-world_map .legendtext").all())
+    assert "samples (30)" in legend and "Rule" not in legend
+    assert visit.page.locator(".st-key-world_verdicts").count() == 0
+    # Reveal the land: the same sample now says what it is.
+    visit.page.locator(".st-key-world_land label").click()
+    visit.page.locator(".st-key-world_verdicts").wait_for()
+    visit.wait_until_idle()
+    verdict = judge(samples[:1], points, 3.0)[0]
+    label = {"sea": "in the sea (A)", "copy": "near-copy (B)", "new": "new, on land (C)"}
+    visit.page.mouse.move(0, 0)
+    visit.page.mouse.move(*_pixel(visit, "world_map", "xaxis2", "yaxis2", *samples[0]))
+    visit.page.wait_for_function(
+        "() => (document.querySelector('.st-key-world_map .hovertext') || {}).textContent"
+        "?.startsWith('sample:')")
+    assert _hover_text(visit, "world_map").startswith(f"sample: {label[verdict]}")
+    assert visit.exceptions() == []
+
+
+def test_click_a_point_of_the_history_to_bring_its_box_back(visit):
+    _open_world(visit)
+    page = visit.page
+    _click(visit, "world_shrink")  # every side 5° in: box #2, which misses points
+    shrunk = Box(-175, 175, -85, 85)
+    _wait_for_box(visit, shrunk)
+    assert _readout(visit, "Log-likelihood ℓ") == "−∞"
+    _click(visit, "world_fit_mle")
+    best = Box.fit(sample_land(50, 0))
+    _wait_for_box(visit, best)
+    page.locator(".st-key-world_history_chart").scroll_into_view_if_needed()
+    # The cross of box #2, in the −∞ band, brings that box back.
+    spot = _pixel(visit, "world_history_chart", "xaxis", "yaxis2", shrunk.area, 0.0)
+    page.mouse.move(*spot)
+    page.wait_for_function(
+        "() => (document.querySelector('.st-key-world_history_chart .hovertext') || {})"
+        ".textContent?.includes('box #2')")
+    page.mouse.click(*spot)
+    _wait_for_box(visit, shrunk)
+    assert _readout(visit, "Points outside") == \
+        f"{int((~shrunk.contains(sample_land(50, 0))).sum())} of 50"
+    # The first box, the whole map, from its dot on the curve.
+    page.locator(".st-key-world_history_chart").scroll_into_view_if_needed()
+    whole = Box(-180, 180, -90, 90)
+    spot = _pixel(visit, "world_history_chart", "xaxis", "yaxis", whole.area,
+                  whole.log_likelihood(sample_land(50, 0)))
+    page.mouse.click(*spot)
+    _wait_for_box(visit, whole)
+    assert _readout(visit, "Points outside") == "0 of 50"
+    assert visit.exceptions() == []
+
+
+def test_the_arrows_and_grow_move_the_box(visit):
+    _open_world(visit, "lon_min=-100&lon_max=100&lat_min=-50&lat_max=50")
+    _click(visit, "world_move_east")
+    _wait_for_box(visit, Box(-95, 105, -50, 50))
+    visit.page.locator(".st-key-world_nudge_step").get_by_text("1°", exact=True).click()
+    visit.wait_until_idle()
+    _click(visit, "world_move_north")
+    _wait_for_box(visit, Box(-95, 105, -49, 51))
+    _click(visit, "world_grow")
+    _wait_for_box(visit, Box(-96, 106, -50, 52))
+    for key, value in zip(("lon_min", "lon_max", "lat_min", "lat_max"), (-96, 106, -50, 52),
+                          strict=True):
+        assert float(visit.page.locator(f".st-key-world_{key} input").input_value()) == value
+    assert visit.exceptions() == []
+
+
+def test_a_tiny_drag_is_explained_and_a_small_one_taken(visit):
+    _open_world(visit, "lon_min=-100&lon_max=100&lat_min=-50&lat_max=60")
+    page = visit.page
+    before = page.url
+    # A 3° × 3° drag is a few pixels: plotly takes it for a click and sends nothing, so
+    # the box stays, and the page says so in words next to the map.
+    start = _pixel(visit, "world_map", "xaxis2", "yaxis2", 10, 10)
+    end = _pixel(visit, "world_map", "xaxis2", "yaxis2", 13, 7)
+    assert abs(end[0] - start[0]) < 8 and abs(end[1] - start[1]) < 8
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(*end, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(800)
+    visit.wait_until_idle()
+    assert page.url == before
+    assert page.get_by_text("A drag shorter than about 8 screen pixels counts as a click").\
+        is_visible()
+    # Ten degrees each way is enough.
+    start = _pixel(visit, "world_map", "xaxis2", "yaxis2", 10, 10)
+    end = _pixel(visit, "world_map", "xaxis2", "yaxis2", 20, 0)
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(*end, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => !location.search.includes('lon_min=-100')")
+    visit.wait_until_idle()
+    box = _box_from_url(visit)  # within two pixels of where the mouse went
+    assert box.as_tuple() == pytest.approx((10, 20, 0, 10), abs=1.1)
+
+
+def test_map_readouts_and_history_fit_one_laptop_screen(visit):
+    page = visit.page
+    page.set_viewport_size({"width": 1440, "height": 900})
+    visit.open()
+    visit.open("world")
+    page.locator(".st-key-world_history_chart .main-svg").first.wait_for()
+    page.wait_for_timeout(500)
+    # Scrolled until the hint above the map sits under Streamlit's header: the hint, the
+    # controls, the map, ℓ and the chart of every box tried are all on screen at once.
+    top = page.evaluate("""() => {
+        const header = document.querySelector('[data-testid="stHeader"]');
+        const bottom = header ? header.getBoundingClientRect().bottom : 0;
+        const hint = document.querySelector('.st-key-world_hint');
+        hint.scrollIntoView({block: 'start'});
+        let scroller = hint.parentElement;
+        while (scroller && !(scroller.scrollHeight > scroller.clientHeight
+               && ['auto', 'scroll'].includes(getComputedStyle(scroller).overflowY)))
+            scroller = scroller.parentElement;
+        (scroller || document.scrollingElement).scrollBy(0, -bottom);
+        return bottom;
+    }""")
+    page.wait_for_timeout(300)
+    shown = [page.locator(f".st-key-{key}").bounding_box() for key in (
+        "world_hint", "world_nudge_row", "world_map", "world_history_chart")]
+    shown.append(page.locator('.st-key-world_readouts [data-testid="stMetric"]').first
+                 .bounding_box())
+    for box in shown:
+        assert box["y"] >= top - 1 and box["y"] + box["height"] <= 900, (top, box)
+    # Every step of the overview leads somewhere: 1 to 3 to the map, 4 and 5 to their own.
+    for number in range(1, 6):
+        assert page.locator(f"#step-{number}").count() == 1
+    page.locator(".st-key-world_steps").get_by_role("link", name="Fit the MLE").click()
+    page.wait_for_function("() => location.hash === '#step-3'")
+    # The map is beside the read-outs, and larger than it used to be (640 × 330 px).
+    plot = page.locator('.st-key-world_map .nsewdrag[data-subplot="x2y2"]').bounding_box()
+    readouts = page.locator(".st-key-world_readouts").bounding_box()
+    assert plot["x"] + plot["width"] < readouts["x"]
+    assert plot["width"] >= 640 and plot["height"] >= 320, plot
