@@ -5,64 +5,79 @@ import streamlit as st
 from gdl_core import wrodl
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.numbers import format_prob
+from gdl_core.wrodl.text import plural, times
 from ui import wrodl as w
 from ui import wrodl_reports as reports
-from ui.images import avatar_sheet_png, face_key, show_sheet
+from ui.guide import next_page_link, reset_button, reset_to_defaults, step, steps_overview
+from ui.images import NARROW_COLUMNS, avatar_sheet_png, face_key, show_sheet
 from ui.state import Param, publish, restore
 
+PAGE = "app_pages/wrodl_counting.py"
 SEED = w.seed_param("wrodl_mn_seed")
 FACE = Param("wrodl_face", "face", 3, lo=0, hi=49)
 N_SAMPLES = 10
+STEPS = (
+    "Meet the 50 Wrodlers (Figure 1-7)",
+    "Give every combination a probability",
+    "Add a pseudocount",
+    "Sample and judge",
+)
+
+
+def reset() -> None:
+    """α (shared with the Naive Bayes page), the seed and the face shown back to defaults."""
+    reset_to_defaults(w.ALPHA, SEED, FACE)
+
 
 notices = w.restore_alpha() + restore(SEED, FACE)
 
 st.title("Counting and smoothing")
 st.markdown(
-    "You have 50 examples of what people on Planet Wrodl wear, and the job of inventing new "
-    "looks that fit in. The bluntest possible model gives **every possible face its own "
-    "probability**, learned by counting. Here you can see what that gets right, and why "
-    "counting alone never invents anything."
+    "Fifty faces from Planet Wrodl, five features each. The bluntest model gives **every "
+    "possible face its own probability**, learned by counting. Four steps show what that "
+    "gets right, and why counting alone never invents a face."
 )
 for notice in notices:
     st.warning(notice, icon=":material/link_off:")
+w.page_style()
+overview, restart = st.columns([3, 1], vertical_alignment="bottom")
+with overview:
+    steps_overview(STEPS, key="wrodl_mn_steps")
+with restart:
+    reset_button(reset, key="wrodl_mn_reset")
 
 faces = wrodl.load()
-report = reports.counting(w.alpha())  # the slider itself sits by the formula below
+report = reports.counting(w.alpha())  # the slider itself sits in step 3
 
 # --- 1. the data --------------------------------------------------------------------------
-st.header("The 50 Wrodlers", anchor=False)
-st.markdown(
-    "Each face is described by five categorical features: glasses (`accessoriesType`), "
-    "clothing colour, clothing type, hair colour and hair style (`topType`). Everything else "
-    "about the drawing is the same on every face."
+step(1, STEPS[0], "Look over the faces, then pick one to see its five features.")
+st.caption(
+    "Five features tell the faces apart: glasses (accessoriesType), clothing colour, "
+    "clothing type, hair colour and hairstyle (topType). The rest of the drawing never changes."
 )
+face_tuples = tuple(wrodl.face_tuples(wrodl.training_codes()))
+face_ids = tuple(f"#{i}" for i in faces.index)
 show_sheet(
-    avatar_sheet_png(
-        tuple(wrodl.face_tuples(wrodl.training_codes())), w.AVATAR_PX,
-        tuple(f"#{i}" for i in faces.index),
-    ),
+    avatar_sheet_png(face_tuples, w.AVATAR_PX, face_ids),
     "wrodl_faces_grid",
     "The Wrodlers as cartoon faces, ten to a row: " + "; ".join(
         f"#{i} {face}" for i, face in
         zip(faces.index, wrodl.describe(wrodl.training_codes()), strict=True)
     ),
     f"Faces #0 to #{len(faces) - 1}, ten to a row: #0 to #9 on the first row, #10 to #19 on "
-    "the second, and so on.",
+    "the second, and so on (five to a row on a phone).",
+    narrow_png=avatar_sheet_png(face_tuples, w.AVATAR_PX, face_ids, columns=NARROW_COLUMNS),
+    download="wrodl-50-faces.png",
 )
 
-table_col, face_col = st.columns([2.3, 1], gap="large")
-with table_col:
-    st.dataframe(reports.faces_table(), height=388, width="stretch", key="wrodl_faces_table")
-    st.caption(
-        "The same faces as a table, one row per face. The first ten rows (face_id 0 to 9) are "
-        "the ones the book prints as Table 1-1."
-    )
-with face_col:
+pick_col, features_col = st.columns([1, 2], gap="large")
+with pick_col:
     face_id = st.selectbox(
         "Look closer at face", options=list(faces.index), key=FACE.key,
         format_func=lambda i: f"#{i}",
     )
     w.portrait(face_key(faces.loc[face_id]), "wrodl_face_portrait")
+with features_col:
     st.markdown("\n".join(
         [f"| feature | face #{face_id} |", "|---|---|"]
         + [f"| {feature} | **{value}** |" for feature, value in faces.loc[face_id].items()]
@@ -70,60 +85,80 @@ with face_col:
     twins = wrodl.twins(face_id)
     if len(twins) > 1:
         others = ", ".join(f"#{i}" for i in twins if i != face_id)
-        st.markdown(f"This exact face occurs **{len(twins)} times** (also {others}).")
+        st.markdown(f"This exact face occurs **{times(len(twins))}** in the data "
+                    f"(also {others}).")
     else:
         st.markdown("This exact face occurs **once** in the data.")
+with st.expander("All 50 faces as a table (the first ten rows are the book's Table 1-1)"):
+    st.dataframe(reports.faces_table(), height=388, width="stretch", key="wrodl_faces_table")
 
 # --- 2. the multinomial -------------------------------------------------------------------
-st.header("One probability for every combination", anchor=False)
+step(2, STEPS[1], "Count: each possible face gets θ̂ = n / N, its share of the 50 faces.")
 d, n_obs, n_seen = report.d, report.n_obs, report.n_distinct
+unseen = report.n_unseen
 sizes = " × ".join(str(n) for n in wrodl.N_VALUES)
 space, params, covered = st.columns(3)
 space.metric("Possible faces d", f"{d:,}")
 space.caption(f"{sizes} values")
 params.metric("Free parameters", f"{report.n_params:,}")
-params.caption("one θ̂ per combination, minus one: they must add up to 1")
+params.caption("one θ̂ per face, minus one: together they make 1")
 covered.metric("Combinations in the data", f"{n_seen} of {d:,}")
-covered.caption(
-    f"{n_obs} faces, {n_seen} different ones: {n_seen / d:.1%} of the sample space"
+covered.caption(f"{n_obs} faces, {n_seen} different: {n_seen / d:.1%} of all possible faces")
+st.markdown(
+    f"The other **{plural(unseen, 'combination')}** never "
+    f"{'occurs' if unseen == 1 else 'occur'}, so counting gives each of them θ̂ = 0: this "
+    "model can only hand back faces it has already seen."
 )
 
-st.markdown(
-    "The model's estimate for combination j is its share of the data, after adding a "
-    "pseudocount α to **every** count, seen or not:"
-)
+# --- 3. the pseudocount -------------------------------------------------------------------
+step(3, STEPS[2], "Move α to the right: every unseen face leaves 0, all to the same height.")
 d_tex = f"{d:,}".replace(",", "{,}")  # a thousands comma without LaTeX's list spacing
 st.latex(
     rf"\hat\theta_j = \frac{{n_j + \alpha}}{{N + d\,\alpha}}"
     rf"\qquad N = {n_obs},\quad d = {d_tex}"
 )
-w.alpha_slider()
-alpha, unseen = report.alpha, report.n_unseen
-denominator = f"{n_obs} + {d:,} × {alpha:g}"
-
-one, two, mass, each = st.columns(4)
-one.metric(
-    "θ̂ combination 1", format_prob(report.combination_1),
-    help="LongHairStraight, Red, Round, ShirtScoopNeck, White: twice in the data",
-)
-one.caption(f"seen twice: (2 + {alpha:g}) / ({denominator})")
-two.metric(
-    "θ̂ combination 2", format_prob(report.combination_2),
-    help="LongHairStraight, Red, Round, ShirtScoopNeck, Blue01: never in the data",
-)
-two.caption(f"never seen: (0 + {alpha:g}) / ({denominator})")
-mass.metric(f"Total for all {unseen:,} unseen", format_prob(report.unseen_mass))
-mass.caption(f"{unseen:,} × {alpha:g} / ({denominator}): the chance a sample is new")
-each.metric("θ̂ of each unseen combination", format_prob(report.unseen_theta))
-each.caption("the same for all of them, whatever they look like")
-
-w.chart(report.sorted_theta, "wrodl_sorted_theta")
-st.caption(
-    "All 4,032 estimates from largest to smallest. Navy: the combinations in the data; "
-    "orange: the rest. With α = 0 the orange ones are exactly 0 (drawn on the band at the "
-    "bottom). Any α > 0 lifts them all onto one flat floor: smoothing makes unseen faces "
-    "possible, but it cannot tell a plausible new face from an absurd one."
-)
+controls, picture = st.columns([1.15, 1.5], gap="large")
+with controls:
+    w.alpha_slider()
+    alpha = report.alpha
+    denominator = f"{n_obs} + {d:,} × {alpha:g}"
+    one, two = st.columns(2)
+    mass, each = st.columns(2)
+    one.metric(
+        "θ̂ combination 1", format_prob(report.combination_1),
+        help="LongHairStraight, Red, Round, ShirtScoopNeck, White: twice in the data. "
+        f"(2 + {alpha:g}) / ({denominator})",
+    )
+    one.caption("seen twice")
+    two.metric(
+        "θ̂ combination 2", format_prob(report.combination_2),
+        help="LongHairStraight, Red, Round, ShirtScoopNeck, Blue01: never in the data. "
+        f"(0 + {alpha:g}) / ({denominator})",
+    )
+    two.caption("never seen")
+    mass.metric(
+        f"Total for all {unseen:,} unseen", format_prob(report.unseen_mass),
+        help=f"{unseen:,} × {alpha:g} / ({denominator})",
+    )
+    mass.caption("the chance a sample is new")
+    each.metric("θ̂ of one unseen face", format_prob(report.unseen_theta),
+                help=f"{alpha:g} / ({denominator})")
+    each.caption("the same for every one of them")
+with picture:
+    w.chart(report.sorted_theta, "wrodl_sorted_theta")
+    st.caption(
+        "All 4,032 θ̂, largest first. Navy: faces in the data; orange: the rest, on one flat "
+        "floor (at α = 0 on the band marked 0)."
+    )
+with st.expander("What the flat floor means"):
+    st.markdown(
+        "Any α > 0 lifts every unseen combination onto the same floor, α / (N + dα). "
+        "Smoothing makes new faces possible, but it cannot tell a plausible new face from "
+        "an absurd one: all of them get the same small θ̂. The faces in the data pay for "
+        f"it: at α = {alpha:g} the {n_seen} of them keep "
+        f"{1 - report.unseen_mass:.1%} of the probability between them, so that the "
+        f"{d:,} estimates still add up to 1."
+    )
 with st.expander("A note on d in the book"):
     st.markdown(
         "The book uses d both for the number of parameters (4,031) and inside the "
@@ -132,22 +167,30 @@ with st.expander("A note on d in the book"):
         "d = 4,032 throughout."
     )
 
-# --- 3. sampling --------------------------------------------------------------------------
-st.header(f"Sample {N_SAMPLES} faces from this model", anchor=False)
-st.markdown(
-    "A sample is a **copy** when all five features match some face in the data, and "
-    "**new** otherwise. The chapter's second rule asks for new faces, not copies."
+# --- 4. sampling --------------------------------------------------------------------------
+step(4, STEPS[3], f"Press Sample again: are the {N_SAMPLES} faces copies or new? "
+     "Then try a bigger α in step 3.")
+st.caption(
+    "A sample is a **copy** when all five features match a face in the data, **new** "
+    "otherwise. The chapter's second rule asks for new faces."
 )
 w.samples_section(
-    JointMultinomial, alpha, N_SAMPLES, SEED, "wrodl_mn_again", key="wrodl_mn_samples"
+    JointMultinomial, alpha, N_SAMPLES, SEED, "wrodl_mn_again", key="wrodl_mn_samples",
+    chance_new=report.unseen_mass,
 )
-
 w.chart(report.novelty, "wrodl_novelty")
 st.caption(
-    "Bars: the chance that one sample is new, which is the total probability of the unseen "
-    "combinations. Dots: the share of new faces among 1,000 samples. Without a pseudocount "
-    "the model only ever repeats the data; with α ≥ 1 almost every sample is new, but new "
-    "faces are drawn uniformly at random, with no preference for the popular styles."
+    "Bars: the chance that a sample is new at each α. Dots: the share of new faces among "
+    "1,000 samples."
 )
+with st.expander("Why a new face is no better than a random one"):
+    st.markdown(
+        "Without a pseudocount the model only ever repeats the data. From α = 1 on, almost "
+        f"every sample is new, but a new face is drawn uniformly from the {unseen:,} unseen "
+        "ones: "
+        "the model has no idea that LongHairStraight is popular and LongHairBun is not. "
+        "The next page fixes that by counting each feature on its own."
+    )
 
 publish(w.ALPHA, SEED, FACE)
+next_page_link(PAGE)

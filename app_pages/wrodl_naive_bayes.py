@@ -5,11 +5,14 @@ import streamlit as st
 from gdl_core import wrodl
 from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.numbers import format_prob
+from gdl_core.wrodl.text import plural, theta_text, times
 from ui import wrodl as w
 from ui import wrodl_reports as reports
+from ui.guide import next_page_link, reset_button, reset_to_defaults, step, steps_overview
 from ui.images import face_key
 from ui.state import Param, publish, restore
 
+PAGE = "app_pages/wrodl_naive_bayes.py"
 SEED = w.seed_param("wrodl_nb_seed")
 URL_NAMES = {
     "topType": "top", "hairColor": "hair", "accessoriesType": "glasses",
@@ -24,31 +27,49 @@ CHOICE = {
     for feature in wrodl.EXAMPLE_ORDER
 }
 N_SAMPLES = 10
+STEPS = (
+    "Count each feature on its own (Table 1-2)",
+    "Score one face",
+    "Add a pseudocount",
+    "Sample and judge (Figure 1-8)",
+)
+
+
+def reset() -> None:
+    """α (shared with the counting page), the seed and the face scored back to defaults."""
+    reset_to_defaults(w.ALPHA, SEED, *CHOICE.values())
+
 
 notices = w.restore_alpha() + restore(SEED, *CHOICE.values())
 
 st.title("Naive Bayes")
 st.markdown(
-    "Instead of one probability per whole face, assume that the five features are chosen "
-    "**independently** of each other. Then a face's probability is the product of one "
-    "probability per feature, and a handful of counts is all the model needs."
+    "Suppose the five features are chosen **independently** of each other. Then a face's "
+    "probability is a product of five numbers, one per feature, and counting each feature "
+    "on its own is all the learning there is."
 )
 for notice in notices:
     st.warning(notice, icon=":material/link_off:")
+w.page_style()
+overview, restart = st.columns([3, 1], vertical_alignment="bottom")
+with overview:
+    steps_overview(STEPS, key="wrodl_nb_steps")
+with restart:
+    reset_button(reset, key="wrodl_nb_reset")
 
+report = reports.naive_bayes(w.alpha())  # the slider itself sits in step 3
+alpha = report.alpha
+
+# --- 1. Table 1-2 -------------------------------------------------------------------------
+step(1, STEPS[0], "Read Table 1-2: for each value, θ̂ is the share of the 50 faces that have it.")
 st.latex(
     r"p(\mathbf{x}) = \prod_{k=1}^{5} \hat\theta_{k,\,x_k}, \qquad"
     r"\hat\theta_{kl} = \frac{n_{kl} + \alpha}{N + L_k\,\alpha}"
 )
 st.caption(
     "n_kl: how many of the N = 50 faces have value l for feature k; L_k: how many values "
-    "feature k can take."
+    "feature k can take; α: the pseudocount of step 3."
 )
-report = reports.naive_bayes(w.alpha_slider())
-alpha = report.alpha
-
-# --- Table 1-2 ----------------------------------------------------------------------------
-st.header("The 23 parameters (Table 1-2)", anchor=False)
 ours, theirs, why = st.columns([1, 1, 2.4])
 ours.metric("Naive Bayes parameters", report.n_params)
 theirs.metric("Multinomial parameters", f"{report.multinomial_n_params:,}")
@@ -58,19 +79,15 @@ why.markdown(
     f"{report.parameter_terms} = **{report.n_params}**."
 )
 chart_tab, table_tab = st.tabs(["Bar charts", "Table"])
-w.chart(report.bars, "wrodl_nb_bars", chart_tab)
+w.chart_for_screens(report.bars, report.bars_narrow, "wrodl_nb_bars", where=chart_tab)
 table_cells = [*table_tab.columns(3), *table_tab.columns(3)]  # rows of three, as the charts
 for cell, (feature, table) in zip(table_cells, report.tables.items(), strict=False):
-    cell.container(key=f"wrodl_table_{feature}").dataframe(
-        table, hide_index=True, width="stretch",
-        column_config={"n": st.column_config.NumberColumn(width="small"),
-                       "θ̂": st.column_config.NumberColumn(width="small")},
-    )
+    cell.container(key=f"wrodl_table_{feature}").table(table, hide_index=True)
 if alpha == 0:
     st.markdown(
         ":red[**LongHairBun** hair and **Black** clothing never occur in the data, so at "
-        "α = 0 their θ̂ is 0 and every face with either of them gets probability 0.] "
-        "Move α above 0 to make them possible."
+        "α = 0 their θ̂ is 0.00 and every face with either of them gets probability 0.] "
+        "Step 3 changes that."
     )
 else:
     st.markdown(
@@ -78,12 +95,8 @@ else:
         "The black ticks on the bars show the unsmoothed share n / N for comparison."
     )
 
-# --- the calculator -----------------------------------------------------------------------
-st.header("The probability of one face", anchor=False)
-st.markdown(
-    "Pick a face; Naive Bayes multiplies the five θ̂. Next to it: what the full multinomial "
-    "of the previous page gives the same face at the same α."
-)
+# --- 2. the calculator --------------------------------------------------------------------
+step(2, STEPS[1], "Pick a value for each feature: Naive Bayes multiplies their five θ̂.")
 choice, columns = {}, st.columns(len(wrodl.EXAMPLE_ORDER))
 for column, feature in zip(columns, wrodl.EXAMPLE_ORDER, strict=True):
     values = wrodl.FEATURES[feature]
@@ -95,26 +108,29 @@ for column, feature in zip(columns, wrodl.EXAMPLE_ORDER, strict=True):
 calculator = reports.face(alpha, choice)
 score = calculator.score
 for column, theta, n in zip(columns, score.factors, score.value_counts, strict=True):
-    column.caption(f"θ̂ = {format_prob(theta)}  (n = {n})")
+    column.caption(f"θ̂ = {theta_text(theta)}  (n = {n})")
 
 picture, numbers = st.columns([1, 5], vertical_alignment="center")
 with picture:
     w.portrait(face_key(choice), "wrodl_calc_portrait", 150)
 with numbers:
     st.markdown(f"#### p(x) = {score.product}")
-    nb_col, mn_col, _ = st.columns(3)
+    nb_col, mn_col = st.columns(2)
     nb_col.metric("Naive Bayes p(x)", format_prob(score.naive_bayes, 4))
     mn_col.metric("Multinomial θ̂", format_prob(score.multinomial, 4))
     seen = score.times_seen
-    mn_col.caption(f"this face is {'never seen' if seen == 0 else f'seen {seen}×'} in the data")
+    mn_col.caption("this face never occurs in the data" if seen == 0
+                   else f"this face occurs {times(seen)} in the data")
 
-st.container(key="wrodl_comparison_table").dataframe(
-    calculator.comparison, hide_index=True, width="stretch"
+st.markdown(
+    "**Combination 1** (LongHairStraight, Red, Round, ShirtScoopNeck, White) is the book's "
+    "worked example; **combination 2** is the same face in Blue01."
 )
+st.container(key="wrodl_comparison_table").table(calculator.comparison, hide_index=True)
 st.caption(
-    "Combination 2 is combination 1 in Blue01 instead of White. It never occurs, yet Naive "
-    "Bayes still gives it a fair chance, lower only because blue clothes are rarer than white "
-    "ones. The multinomial can only say 0 (α = 0) or the same floor as every unseen face."
+    "Combination 2 never occurs, yet Naive Bayes gives it a fair chance, lower only because "
+    "blue clothes are rarer than white ones. The multinomial can only say 0 (α = 0) or the "
+    "floor every unseen face shares."
 )
 with st.expander("Notes on the book's text"):
     st.markdown(
@@ -128,27 +144,44 @@ with st.expander("Notes on the book's text"):
         "0.46 × 0.16 × 0.44 × 0.38 × 0.08 ≈ 0.00098, the second row above at α = 0."
     )
 
-# --- sampling -----------------------------------------------------------------------------
-st.header(f"{N_SAMPLES} new styles (Figure 1-8)", anchor=False)
-st.markdown(
-    "To sample, draw each feature on its own from its θ̂, like spinning five separate "
-    "wheels. Every face gets a green *new* badge unless all five features match a face "
-    "in the data."
+# --- 3. the pseudocount -------------------------------------------------------------------
+step(3, STEPS[2], "Move α above 0: the impossible faces become possible, each at its own "
+     "height.")
+slider_col, zero_col = st.columns([1, 1.3], vertical_alignment="bottom")
+with slider_col:
+    w.alpha_slider()
+n_zero = report.n_impossible
+with zero_col:
+    if n_zero:
+        st.markdown(f"At α = {alpha:g}, **{plural(n_zero, 'face')}** of 4,032 "
+                    f"{'gets' if n_zero == 1 else 'get'} p(x) = 0: each has LongHairBun hair "
+                    "or Black clothes.")
+    else:
+        st.markdown(f"At α = {alpha:g}, every one of the 4,032 faces has p(x) > 0.")
+w.chart(report.comparison, "wrodl_comparison")
+st.caption(
+    "One column per count n (never seen, once, twice). Red bar: the multinomial's θ̂, one "
+    "value for the whole column. Green dots: Naive Bayes, one per face."
+)
+with st.expander("Reading the chart"):
+    st.markdown(
+        "The multinomial's estimate depends only on how often a face was seen, so all "
+        "never-seen faces share one value. Naive Bayes spreads the same faces over several "
+        "orders of magnitude, ranking them by how common their features are: a never-seen "
+        "face made of popular values gets a high p(x), one made of rare values a low one."
+    )
+
+# --- 4. sampling --------------------------------------------------------------------------
+step(4, STEPS[3], f"Press Sample again: how many of the {N_SAMPLES} are new, and would "
+     "they pass as Wrodlers?")
+st.caption(
+    "Each feature is drawn on its own from its θ̂, like spinning five separate wheels. A "
+    "sample is a **copy** when all five features match a face in the data, **new** otherwise."
 )
 w.samples_section(
     CategoricalNB, alpha, N_SAMPLES, SEED, "wrodl_nb_again", key="wrodl_nb_faces",
     chance_new=report.chance_new, table_key="wrodl_nb_samples",
 )
 
-# --- both models on every face -----------------------------------------------------------
-st.header("Both models on all 4,032 faces", anchor=False)
-w.chart(report.comparison, "wrodl_comparison")
-st.caption(
-    "Each column holds the faces seen equally often. The red bar is the multinomial's "
-    "estimate, one value for the whole column; the green dots are Naive Bayes, one per face. "
-    "Among the faces never seen, the multinomial cannot tell a likely one from an unlikely "
-    "one, while Naive Bayes spreads them over several orders of magnitude, ranking them by "
-    "how common their features are."
-)
-
 publish(w.ALPHA, SEED, *CHOICE.values())
+next_page_link(PAGE)

@@ -2,7 +2,7 @@
 row, faces and charts. What they show comes from :mod:`ui.wrodl_reports`.
 
 The pseudocount α lives under one session key (:data:`ALPHA`), so moving it on one page
-moves it on the other.
+moves it on the other (and a page's reset puts it back to 0 for both).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from gdl_core import wrodl
 from gdl_core.images import Badge
 from gdl_core.wrodl.models import PSEUDOCOUNTS
 from gdl_core.wrodl.samples import Samples
+from gdl_core.wrodl.text import percent
 from ui import wrodl_reports as reports
-from ui.images import avatar_png, avatar_sheet_png, show_sheet
-from ui.presenter import for_audience
+from ui.charts import show_chart
+from ui.images import NARROW_COLUMNS, NARROW_SCREEN_PX, avatar_png, avatar_sheet_png, show_sheet
 from ui.state import Param, next_seed, publish, restore
 
 ALPHA = Param("wrodl_alpha", "alpha", 0.0, lo=0.0, hi=10.0, options=PSEUDOCOUNTS)
@@ -57,11 +58,44 @@ def alpha_slider() -> float:
 
 
 def chart(figure, key: str, where=st) -> None:
-    """Show a Wrodl figure: its own colours and fonts (not the theme's), no toolbar."""
-    where.plotly_chart(
-        for_audience(figure), key=key, theme=None, config={"displayModeBar": False}
-    )
+    """Show a Wrodl figure (its own colours and fonts, enlarged in presenter mode) with a
+    toolbar button that saves it as ``<key>.png``."""
+    show_chart(figure, key, where=where)
 
+
+#: Hides a ``-for-narrow`` container on wide screens and a ``-for-wide`` one on phones (as
+#: ui.images does for face sheets), so a page can offer a chart in two layouts.
+SCREEN_CSS = f"""
+[class*="-for-narrow"] {{ display: none; }}
+@media (max-width: {NARROW_SCREEN_PX}px) {{
+  [class*="-for-wide"] {{ display: none; }}
+  [class*="-for-narrow"] {{ display: block; }}
+}}
+"""
+#: Presenter mode: the Wrodl pages' small tables (Table 1-2, the comparison) as large as the
+#: text around them.
+PRESENTER_TABLE_CSS = """
+[class*="st-key-wrodl_"] [data-testid="stTable"] th,
+[class*="st-key-wrodl_"] [data-testid="stTable"] td { font-size: 1.15rem; }
+"""
+
+
+def page_style() -> None:
+    """The Wrodl pages' own CSS (one element at the top of a page): the screen-dependent
+    charts of :func:`chart_for_screens`, and large tables in presenter mode."""
+    css = SCREEN_CSS + (PRESENTER_TABLE_CSS if st.session_state.get("presenter_mode") else "")
+    st.html(f"<style>{css}</style>")
+
+
+def chart_for_screens(wide, narrow, key: str, where=st) -> None:
+    """``wide`` on a laptop or projector, ``narrow`` (the same chart laid out for about
+    360 px) on a phone, chosen by the browser (CSS from :func:`page_style`): the server need
+    not know the screen. Their containers are ``<key>-for-wide`` and ``<key>-for-narrow``;
+    both save as ``<key>.png``."""
+    with where.container(key=f"{key}-for-wide"):
+        show_chart(wide, f"{key}_wide", filename=key)
+    with where.container(key=f"{key}-for-narrow"):
+        show_chart(narrow, f"{key}_narrow", filename=key)
 
 
 def portrait(face: tuple[str, ...], key: str, css_px: int = 160) -> None:
@@ -87,26 +121,31 @@ def samples_section(
     again" together costs the server a fraction of whole-page reruns.
     """
     seed_col, again_col, batch_col, free_col = st.columns(
-        [1.2, 1, 1.4, 1.4], vertical_alignment="bottom"
+        [1.1, 1.1, 1.4, 1.4], vertical_alignment="bottom"
     )
     seed_col.number_input("Seed", min_value=0, max_value=MAX_SEED, step=1, key=seed.key)
     again_col.button(
         "Sample again", key=button_key, icon=":material/casino:",
         on_click=next_seed, args=(seed.key, MAX_SEED),
     )
-    drawn = reports.samples(model, alpha, n, int(st.session_state[seed.key]))
+    seed_now = int(st.session_state[seed.key])
+    drawn = reports.samples(model, alpha, n, seed_now)
     batch_col.metric("New faces in this batch", f"{drawn.n_new} of {n}")
     if chance_new is not None:
-        free_col.metric("Chance a sample is new", f"{chance_new:.0%}")
-    show_samples(drawn, key)
+        free_col.metric("Chance a sample is new", percent(chance_new))
+    show_samples(drawn, key, f"{key}-alpha{alpha:g}-seed{seed_now}.png")
     if table_key is not None:
-        st.container(key=table_key).dataframe(drawn.table, hide_index=True, width="stretch")
+        with st.expander(f"The {n} samples as a table"):
+            st.container(key=table_key).dataframe(
+                drawn.table, hide_index=True, width="stretch"
+            )
     publish(seed)  # a fragment's rerun does not reach the page's own publish()
 
 
-def show_samples(drawn: Samples, key: str) -> None:
-    """The samples in one row (one picture), each over a green "new" or a grey "copy of #i"
-    badge, and the verdicts again as text under the row.
+def show_samples(drawn: Samples, key: str, download: str | None = None) -> None:
+    """The samples in one row (one picture; on a phone rows of five), each over a green "new"
+    or a grey "copy of #i" badge, the verdicts again as text under the row, and a button that
+    saves the row as ``download``.
 
     ``key`` names the row's container (CSS class ``st-key-<key>``), which tests use.
     """
@@ -121,4 +160,6 @@ def show_samples(drawn: Samples, key: str) -> None:
             enumerate(zip(wrodl.describe(drawn.codes), drawn.verdicts, strict=True), start=1)
         ),
         f"Samples 1 to {len(drawn.faces)}, left to right: {', '.join(drawn.verdicts)}.",
+        narrow_png=avatar_sheet_png(drawn.faces, AVATAR_PX, labels, columns=NARROW_COLUMNS),
+        download=download,
     )

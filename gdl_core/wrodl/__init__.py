@@ -8,6 +8,7 @@ models make of them.
 - :mod:`~gdl_core.wrodl.calculator`    one face under both models (:func:`face_report`)
 - :mod:`~gdl_core.wrodl.samples`       new faces from a model, copy or new (:func:`draw`)
 - :mod:`~gdl_core.wrodl.figures`       the charts of the two Wrodl pages
+- :mod:`~gdl_core.wrodl.text`          counts and estimates in words ("twice", "0.20")
 
 The models themselves are the shared :class:`gdl_core.multinomial.JointMultinomial` and
 :class:`gdl_core.naive_bayes.CategoricalNB`, the same ones Planet Pixel uses; a function that

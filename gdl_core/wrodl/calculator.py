@@ -12,9 +12,10 @@ import pandas as pd
 
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.naive_bayes import CategoricalNB
-from gdl_core.numbers import format_prob, format_product
+from gdl_core.numbers import format_prob
 from gdl_core.wrodl.data import COMBINATION_1, COMBINATION_2, EXAMPLE_ORDER, FEATURES, encode
 from gdl_core.wrodl.models import fit
+from gdl_core.wrodl.text import theta_text
 
 __all__ = ["FaceReport", "FaceScore", "face_report", "score_face"]
 
@@ -26,7 +27,9 @@ class FaceScore:
     ``factors`` are the five θ̂_k[x_k] that Naive Bayes multiplies and ``value_counts`` the
     matching n_k[x_k], both in the worked example's order (:data:`EXAMPLE_ORDER`);
     ``naive_bayes`` is their product p(x), ``product`` that product written out ("0.46 × 0.16
-    × 0.44 × 0.38 × 0.44 = 0.0054"); ``times_seen`` is n_j and ``multinomial`` θ̂_j.
+    × 0.44 × 0.38 × 0.44 = 0.0054", each factor as :func:`~gdl_core.wrodl.text.theta_text`
+    writes it, so "0.20" rather than "0.2" without a pseudocount); ``times_seen`` is n_j and
+    ``multinomial`` θ̂_j.
     """
 
     face: Mapping[str, str]
@@ -52,7 +55,7 @@ def score_face(
         factors=tuple(factors),
         value_counts=tuple(counts),
         naive_bayes=p,
-        product=format_product(factors, p),
+        product=" × ".join(theta_text(f) for f in factors) + f" = {format_prob(p, 2)}",
         times_seen=int(multinomial.count(codes)[0]),
         multinomial=float(multinomial.prob(codes)[0]),
     )
@@ -61,7 +64,9 @@ def score_face(
 @dataclass(frozen=True, eq=False)
 class FaceReport:
     """A chosen face at pseudocount ``alpha``: its :class:`FaceScore` and ``comparison``, a
-    table of combination 1, combination 2 and the chosen face under both models."""
+    table of combination 1, combination 2 and the chosen face under both models: how often
+    each occurs, its Naive Bayes p(x) written out and its multinomial θ̂ (four short
+    columns, so it fits a phone)."""
 
     alpha: float
     score: FaceScore
@@ -77,8 +82,7 @@ def face_report(alpha: float, face: Mapping[str, str]) -> FaceReport:
     )}
     comparison = pd.DataFrame([
         {
-            "": name,
-            "face": ", ".join(score.face[feature] for feature in EXAMPLE_ORDER),
+            "face": name,
             "times in the data": score.times_seen,
             "Naive Bayes p(x)": score.product,
             "multinomial θ̂": format_prob(score.multinomial, 4),

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.wrodl import figures
 from gdl_core.wrodl.data import COMBINATION_1, COMBINATION_2, all_combinations, encode
-from gdl_core.wrodl.models import fit, novelty_by_alpha
+from gdl_core.wrodl.models import fit, novelty_by_alpha, probability_decades
 
 __all__ = ["CountingReport", "counting_report"]
 
@@ -65,7 +65,8 @@ def counting_report(alpha: float) -> CountingReport:
         unseen_theta=model.unseen_theta(),
         unseen_mass=model.unseen_mass(),
         sorted_theta=figures.sorted_theta_figure(
-            model.prob(every), model.count(every), y_range=(1e-4, 0.1),
+            model.prob(every), model.count(every),
+            y_range=probability_decades((JointMultinomial,)),
             marks={"combination 1": float(theta_1), "combination 2": float(theta_2)},
         ),
         novelty=figures.novelty_figure(

@@ -32,10 +32,9 @@ from plotly.subplots import make_subplots
 
 from gdl_core.numbers import format_prob, power_of_ten
 from gdl_core.style import COLOURS, figure
+from gdl_core.wrodl.text import percent, plural, theta_text, times
 
 __all__ = ["comparison_figure", "naive_bayes_figure", "novelty_figure", "sorted_theta_figure"]
-
-_COUNT_WORDS = {0: "never seen", 1: "seen once", 2: "seen twice"}
 
 #: Every axis: a dark line along it, pale grid lines, room for its labels.
 _AXIS = {"showline": True, "linecolor": COLOURS["dark_grey"], "gridcolor": COLOURS["pale_grey"],
@@ -44,12 +43,16 @@ _LEGEND_ON_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0}
 
 
 def _count_word(n: int) -> str:
-    return _COUNT_WORDS.get(int(n), f"seen {int(n)} times")
+    """ "never seen", "seen once", "seen twice", "seen 3 times"."""
+    return "never seen" if int(n) == 0 else f"seen {times(n)}"
 
 
-def _figure(data: list[dict], layout: dict, height: int, title: str | None) -> go.Figure:
+def _figure(
+    data: list[dict], layout: dict, height: int, title: str | None, top: int | None = None
+) -> go.Figure:
     """The Wrodl look: every ``xaxis…``/``yaxis…`` entry of ``layout`` gets :data:`_AXIS`
-    under its own settings; a legend above the plot unless ``layout`` places it."""
+    under its own settings; a legend above the plot unless ``layout`` places it. ``top`` is
+    the top margin in pixels (default: room for ``title``)."""
     full = {
         "hoverlabel": {"font": {"size": 15}},
         "legend": _LEGEND_ON_TOP,
@@ -58,7 +61,7 @@ def _figure(data: list[dict], layout: dict, height: int, title: str | None) -> g
     }
     if title:
         full["title"] = {"text": title}
-    margin = {"l": 10, "r": 10, "t": 50 if title else 20, "b": 10}
+    margin = {"l": 10, "r": 10, "t": (50 if title else 20) if top is None else top, "b": 10}
     return figure(data, full, height=height, margin=margin)
 
 
@@ -101,11 +104,15 @@ def _zero_band(zero_y: float) -> dict:
 
 
 def _mark(
-    x: float, y: float, text: str, *, log_x: bool = False, left: bool = False
+    x: float, y: float, text: str, *, log_x: bool = False, left: bool = False,
+    down: bool = False, label_at: tuple[float, float] | None = None,
 ) -> tuple[dict, dict]:
     """A black diamond at (x, y) and a boxed label beside it (readable over dense dots), as a
-    trace and an annotation; the label goes down and to the left when ``left`` is true (near
-    the top right corner)."""
+    trace and an annotation; the label goes up and to the right, or to the left when
+    ``left`` is true (near the right edge), and down when ``down`` is true (near the top,
+    where a label going up would cover the legend). ``label_at`` puts the label at that point
+    instead (x, and y on the log axis, in data units: the same place on every screen), with
+    a line to the diamond; it hangs to the left of that point when ``left`` is true."""
     black = COLOURS["black"]
     diamond = {
         "type": "scatter", "x": [float(x)], "y": [float(y)], "mode": "markers",
@@ -116,11 +123,13 @@ def _mark(
     label = {
         "x": math.log10(x) if log_x else float(x), "y": math.log10(y), "text": text,
         "showarrow": True, "arrowhead": 0, "arrowcolor": black,
-        "ax": -40 if left else 40, "ay": 35 if left else -30,
+        "ax": -40 if left else 40, "ay": 35 if down else -30,
         "xanchor": "right" if left else "left",
         "font": {"size": 15, "color": black}, "bgcolor": "rgba(255,255,255,0.92)",
         "bordercolor": black, "borderwidth": 1, "borderpad": 3,
     }
+    if label_at is not None:
+        label.update(ax=float(label_at[0]), ay=math.log10(label_at[1]), axref="x", ayref="y")
     return diamond, label
 
 
@@ -170,8 +179,9 @@ def sorted_theta_figure(
             value = float(theta[start])
             y = value if value > 0 else zero_y
             text = (
-                f"rank {start + 1:,}–{end:,}: {end - start:,} combination"
-                f"{'s' if end - start > 1 else ''}, {name}<br>θ̂ = {format_prob(value)} each"
+                f"rank {start + 1:,}–{end:,}: {plural(end - start, 'combination')}, {name}"
+                f"<br>θ̂ = {format_prob(value)} each" if end - start > 1 else
+                f"rank {start + 1:,}: 1 combination, {name}<br>θ̂ = {format_prob(value)}"
             )
             # A flat step from the run's first rank to the next run's first rank.
             xs += [start + 1, end + 1 if end < theta.size else end, None]
@@ -189,7 +199,9 @@ def sorted_theta_figure(
         start, end = starts[hits[0]], ends[hits[0]]
         x = math.sqrt((start + 1) * max(end, start + 1))
         diamond, note = _mark(x, value if value > 0 else zero_y,
-                              f"{label}: {format_prob(value)}", log_x=True)
+                              f"{label}: {format_prob(value)}", log_x=True,
+                              left=math.log10(x) > math.log10(theta.size) / 2,
+                              down=value > 0 and math.log10(value) > high - 1.2)
         data.append(diamond)
         annotations.append(note)
     if (theta == 0).any():
@@ -199,7 +211,8 @@ def sorted_theta_figure(
         "annotations": annotations,
         "shapes": shapes,
         "xaxis": {"type": "log", "tickvals": ranks, "ticktext": [f"{r:,}" for r in ranks],
-                  "title": {"text": "rank of the combination (1 = most probable; log scale)"}},
+                  "range": [math.log10(0.8), math.log10(theta.size * 1.25)],
+                  "title": {"text": "rank (1 = most probable; log scale)"}},
         "yaxis": {"type": "log", "title": {"text": "θ̂ (log scale)"}, "range": [low, high],
                   "tickvals": tickvals, "ticktext": ticktext},
     }
@@ -209,13 +222,20 @@ def sorted_theta_figure(
 # --- Naive Bayes: Table 1-2 as bars ---------------------------------------------------------
 
 
+#: Naive Bayes panels: room above the top row for its titles, and between two rows for the
+#: upper row's tick labels and the lower row's titles (pixels, at 1.25 × font size too).
+_TITLE_PX, _ROW_GAP_PX, _BOTTOM_PX = 44, 84, 40
+
+
 @functools.lru_cache(maxsize=8)
-def _grid(titles: tuple[str, ...], columns: int, heights: tuple[int, ...]) -> dict:
+def _grid(titles: tuple[str, ...], columns: int, heights: tuple[int, ...], gap: float) -> dict:
     """The axes (``xaxis``, ``yaxis2``, …) and panel titles of a grid of ``len(heights)``
-    rows of ``columns`` panels, row r as tall as ``heights[r]``, titles 18 pt."""
+    rows of ``columns`` panels, row r as tall as ``heights[r]``, ``gap`` (a share of the
+    plot area's height) between rows, titles 18 pt."""
     grid = make_subplots(
         rows=len(heights), cols=columns, subplot_titles=titles, horizontal_spacing=0.2,
-        vertical_spacing=0.12, row_heights=[h / sum(heights) for h in heights],
+        vertical_spacing=gap if len(heights) > 1 else 0,
+        row_heights=[h / sum(heights) for h in heights],
     ).layout.to_plotly_json()
     grid.pop("template", None)
     for title in grid["annotations"]:
@@ -230,14 +250,19 @@ def naive_bayes_figure(
     *,
     columns: int = 3,
     title: str | None = None,
-    height: int = 640,
+    bar_px: int = 34,
+    label_room: float = 0.75,
 ) -> go.Figure:
     """One horizontal bar chart per feature: θ̂ of every value, labelled with θ̂ and count n.
 
     ``model`` is a fitted :class:`~gdl_core.naive_bayes.CategoricalNB` whose feature k is
     the k-th entry of ``features`` (name -> values). ``order`` picks and orders the panels
-    (default: all, in ``features`` order), laid out ``columns`` to a row. When the model is
-    smoothed (α > 0) a black tick marks each unsmoothed share n/N; values never seen get a
+    (default: all, in ``features`` order), laid out ``columns`` to a row (3 for a wide
+    screen, 1 for a phone). Each bar gets ``bar_px`` pixels of height, and the figure is as
+    tall as its rows need; every θ̂ axis runs to ``1 + label_room`` times the largest θ̂,
+    leaving room for the labels right of the bars. θ̂ is labelled as the book prints it
+    (:func:`~gdl_core.wrodl.text.theta_text`: "0.20" without a pseudocount). When the model
+    is smoothed (α > 0) a black tick marks each unsmoothed share n/N; values never seen get a
     brick-red label.
     """
     names = list(features)
@@ -249,8 +274,13 @@ def naive_bayes_figure(
         max(len(features[name]) for name in order[r * columns : (r + 1) * columns])
         for r in range(rows)
     )
-    layout = copy.deepcopy(_grid(tuple(order), columns, tallest))
-    top = float(theta.max())
+    spare_panel = len(order) < rows * columns
+    legend_px = 0 if spare_panel or model.alpha == 0 else 36  # a legend above the panels
+    top = _TITLE_PX + legend_px + (50 if title else 0)
+    plot_px = sum(tallest) * bar_px + (rows - 1) * _ROW_GAP_PX
+    height = top + plot_px + _BOTTOM_PX
+    layout = copy.deepcopy(_grid(tuple(order), columns, tallest, _ROW_GAP_PX / plot_px))
+    largest = float(theta.max())
     data = []
     for i, name in enumerate(order):
         axes = {"xaxis": f"x{i + 1 if i else ''}", "yaxis": f"y{i + 1 if i else ''}"}
@@ -261,7 +291,7 @@ def naive_bayes_figure(
             "type": "bar", "y": values, "x": t_k, "orientation": "h",
             "marker": {"color": COLOURS["green"]},
             "hovertext": [
-                f"{name} = {v}<br>n = {int(n)} of {int(n_obs)}<br>θ̂ = {format_prob(t)}"
+                f"{name} = {v}<br>n = {int(n)} of {int(n_obs)}<br>θ̂ = {theta_text(t)}"
                 for v, n, t in zip(values, n_k, t_k, strict=True)
             ],
             "hoverinfo": "text", "showlegend": False, **axes,
@@ -274,25 +304,27 @@ def naive_bayes_figure(
                            "line": {"width": 3, "color": COLOURS["black"]}},
                 "showlegend": i == 0, "hoverinfo": "skip", **axes,
             })
-        label_x = np.maximum(t_k, n_k / n_obs if model.alpha > 0 else 0) + top * 0.04
+        label_x = np.maximum(t_k, n_k / n_obs if model.alpha > 0 else 0) + largest * 0.04
         data.append({
             "type": "scatter", "y": values, "x": label_x, "mode": "text",
             "textposition": "middle right", "cliponaxis": False,
-            "text": [f"{format_prob(t, 2)}  (n = {int(n)})" for n, t in zip(n_k, t_k, strict=True)],
+            "text": [f"{theta_text(t, 2)}  (n = {int(n)})" for n, t in zip(n_k, t_k, strict=True)],
             "textfont": {"color": [COLOURS["brick"] if n == 0 else COLOURS["ink"] for n in n_k],
                          "size": 14},
             "showlegend": False, "hoverinfo": "skip", **axes,
         })
         layout[f"xaxis{i + 1 if i else ''}"].update(
-            range=[0, top * 1.6], tickformat=".1f", nticks=4
+            range=[0, largest * (1 + label_room)], tickformat=".1f", nticks=4
         )
     for key in layout:
         if key.startswith("yaxis"):
             layout[key]["autorange"] = "reversed"
-    if len(order) < rows * columns:  # the legend goes in the empty last panel
+    if spare_panel:  # the legend goes in the empty last panel
         layout["legend"] = {**_LEGEND_ON_TOP, "orientation": "v", "x": 1.0, "xanchor": "right",
                             "y": 0.2}
-    return _figure(data, layout, height, title)
+    else:  # above the first row's titles
+        layout["legend"] = {**_LEGEND_ON_TOP, "y": 1 + (_TITLE_PX - 4) / plot_px}
+    return _figure(data, layout, height, title, top=top)
 
 
 # --- multinomial against Naive Bayes --------------------------------------------------------
@@ -336,7 +368,8 @@ def comparison_figure(
         y = value if value > 0 else zero_y
         bar_x += [i - 0.48, i + 0.48, None]
         bar_y += [y, y, None]
-        text = f"multinomial θ̂ = {format_prob(value)} for all {int(size):,}"
+        text = (f"multinomial θ̂ = {format_prob(value)} for all {int(size):,}" if size > 1
+                else f"multinomial θ̂ = {format_prob(value)}")
         bar_text += [text, text, None]
     dots = {
         "type": "scatter", "x": lane + spread, "y": np.where(nb > 0, nb, zero_y),
@@ -355,17 +388,27 @@ def comparison_figure(
         dots,
     ]
     annotations = []
+    # The labels sit low in the columns right of the first, where no face is drawn (a seen
+    # face has p(x) of 10⁻⁴ or more), one above the other, the most probable mark's highest:
+    # placed in data units, they keep clear of each other and of the dots on any screen.
+    ranked = sorted(marks or {}, key=lambda label: -float(nb[marks[label]]))
     for label, index in (marks or {}).items():
         p = float(nb[index])
-        diamond, note = _mark(lane[index] + spread[index], p if p > 0 else zero_y,
-                              f"{label}: {format_prob(p)}", left=lane[index] == len(groups) - 1)
+        last = lane[index] == len(groups) - 1
+        level = low + (high - low) * (0.5 - 0.2 * ranked.index(label))
+        diamond, note = _mark(
+            lane[index] + spread[index], p if p > 0 else zero_y, f"{label}: {format_prob(p)}",
+            left=last, label_at=(len(groups) - 0.55 if last else lane[index] + 0.55,
+                                 10**level),
+        )
         data.append(diamond)
         annotations.append(note)
     n_zero = int((nb == 0).sum())
     if n_zero:
         annotations.append({
             "x": float(lane[nb == 0].max() + 0.5), "y": math.log10(zero_y) + 0.6,
-            "xanchor": "left", "text": f"← {n_zero:,} combinations with Naive Bayes p(x) = 0",
+            "xanchor": "left",
+            "text": f"← {plural(n_zero, 'face')} with<br>Naive Bayes p(x) = 0", "align": "left",
             "showarrow": False, "font": {"size": 14, "color": COLOURS["green"]},
             "bgcolor": "rgba(255,255,255,0.9)",
         })
@@ -374,10 +417,10 @@ def comparison_figure(
         "shapes": [_zero_band(zero_y)] if has_zero else [],
         "xaxis": {
             "tickvals": list(range(len(groups))),
-            "ticktext": [f"{_count_word(n)}<br>({int(size):,} combinations)"
+            "ticktext": [f"{_count_word(n)}<br>{plural(size, 'face')}"
                          for n, size in zip(groups, group_sizes, strict=True)],
             "range": [-0.6, len(groups) - 0.4], "showgrid": False, "zeroline": False,
-            "title": {"text": "how often the combination occurs in the 50 faces"},
+            "title": {"text": "how often a face occurs in the data"},
         },
         "yaxis": {"type": "log", "title": {"text": "probability (log scale)"},
                   "range": [low, high], "tickvals": tickvals, "ticktext": ticktext},
@@ -414,7 +457,7 @@ def novelty_figure(
             COLOURS["orange"] if current is not None and math.isclose(a, current)
             else COLOURS["pale_orange"] for a in alphas
         ]},
-        "text": [f"{e:.0%}" for e in expected], "textposition": "auto",
+        "text": [percent(e) for e in expected], "textposition": "auto",
         "insidetextanchor": "start", "cliponaxis": False,
         "hovertemplate": "α = %{x}<br>chance of a new face: %{y:.1%}<extra></extra>",
     }]

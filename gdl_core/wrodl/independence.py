@@ -12,7 +12,6 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -31,7 +30,8 @@ from gdl_core.wrodl.data import (
     encode,
     training_codes,
 )
-from gdl_core.wrodl.models import fit
+from gdl_core.wrodl.models import fit, probability_decades
+from gdl_core.wrodl.text import theta_column
 
 __all__ = ["NaiveBayesReport", "naive_bayes_report", "parameter_table"]
 
@@ -40,7 +40,9 @@ def parameter_table(model, features: Mapping[str, Sequence[str]], name: str) -> 
     """One feature's block of Table 1-2: each value, its count n and θ̂, then a total row.
 
     ``model`` is a fitted :class:`~gdl_core.naive_bayes.CategoricalNB` whose feature k is
-    the k-th entry of ``features``; θ̂ is rounded to 4 decimals.
+    the k-th entry of ``features``. θ̂ is text, as printed (:func:`~gdl_core.wrodl.text.
+    theta_column`): two decimals without a pseudocount, like the book's "0.20", "0.00" and
+    "1.00"; four with one.
     """
     k = list(features).index(name)
     values = list(features[name])
@@ -49,7 +51,7 @@ def parameter_table(model, features: Mapping[str, Sequence[str]], name: str) -> 
     return pd.DataFrame({
         name: [*values, "total"],
         "n": [*counts.astype(int).tolist(), int(counts.sum())],
-        "θ̂": [*np.round(theta, 4).tolist(), round(float(theta.sum()), 4)],
+        "θ̂": theta_column([*theta.tolist(), float(theta.sum())]),
     })
 
 
@@ -60,9 +62,11 @@ class NaiveBayesReport:
     ``n_theta`` Σ L_k values, ``n_params`` Σ (L_k − 1) free parameters, written out term by
     term in ``parameter_terms`` ("(7 − 1) + (6 − 1) + …", Table 1-2's order);
     ``multinomial_n_params`` d − 1 for comparison. ``tables`` holds Table 1-2 block by block
-    (:func:`parameter_table`), ``bars`` draws it; ``chance_new`` is the chance that a sample
-    is not one of the 50 faces, 1 − Σ p(x) over the distinct ones; ``comparison`` draws both
-    models on all 4,032 faces.
+    (:func:`parameter_table`), ``bars`` draws it three panels to a row and ``bars_narrow``
+    one panel to a row, for a phone; ``chance_new`` is the chance that a sample
+    is not one of the 50 faces, 1 − Σ p(x) over the distinct ones; ``n_impossible`` how
+    many of the 4,032 faces get p(x) = 0 (those with a value never seen, at α = 0);
+    ``comparison`` draws both models on all 4,032 faces.
     """
 
     alpha: float
@@ -72,7 +76,9 @@ class NaiveBayesReport:
     multinomial_n_params: int
     tables: Mapping[str, pd.DataFrame]
     chance_new: float
+    n_impossible: int
     bars: go.Figure
+    bars_narrow: go.Figure
     comparison: go.Figure
 
 
@@ -87,6 +93,7 @@ def naive_bayes_report(alpha: float) -> NaiveBayesReport:
     model = fit(CategoricalNB, alpha)
     multinomial = fit(JointMultinomial, alpha)
     every = all_combinations()
+    nb_prob = model.prob(every)
     marks = {name: int(combination_index(encode(face))[0])
              for name, face in (("combination 1", COMBINATION_1),
                                 ("combination 2", COMBINATION_2))}
@@ -98,9 +105,14 @@ def naive_bayes_report(alpha: float) -> NaiveBayesReport:
         multinomial_n_params=multinomial.n_params_,
         tables={name: parameter_table(model, FEATURES, name) for name in TABLE_ORDER},
         chance_new=1.0 - novelty.copy_chance(model, training_codes()),
+        n_impossible=int((nb_prob == 0).sum()),
         bars=figures.naive_bayes_figure(model, FEATURES, TABLE_ORDER),
+        bars_narrow=figures.naive_bayes_figure(
+            model, FEATURES, TABLE_ORDER, columns=1, label_room=1.1, bar_px=30
+        ),
         comparison=figures.comparison_figure(
-            multinomial.prob(every), model.prob(every), multinomial.count(every),
-            labels=_labels(), y_range=(1e-8, 0.1), marks=marks,
+            multinomial.prob(every), nb_prob, multinomial.count(every),
+            labels=_labels(), marks=marks,
+            y_range=probability_decades((JointMultinomial, CategoricalNB)),
         ),
     )

@@ -8,16 +8,16 @@ both are fitted by counting with pseudocount α.
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from gdl_core import novelty
 from gdl_core.categorical import PSEUDOCOUNTS
-from gdl_core.wrodl.data import N_VALUES, training_codes
+from gdl_core.wrodl.data import N_VALUES, all_combinations, training_codes
 
-__all__ = ["PSEUDOCOUNTS", "NoveltyCurve", "fit", "novelty_by_alpha"]
-
+__all__ = ["PSEUDOCOUNTS", "NoveltyCurve", "fit", "novelty_by_alpha", "probability_decades"]
 
 
 def fit(model: type, alpha: float):
@@ -50,3 +50,18 @@ def novelty_by_alpha(
     for array in (expected, observed):
         array.flags.writeable = False
     return NoveltyCurve(tuple(alphas), expected, observed, n)
+
+
+@functools.lru_cache(maxsize=8)
+def probability_decades(
+    models: tuple[type, ...], alphas: tuple[float, ...] = PSEUDOCOUNTS
+) -> tuple[float, float]:
+    """(10^a, 10^b): the decades that hold every non-zero probability any of ``models`` gives
+    any of the 4,032 faces at any α in ``alphas``. A chart's axis set to them stays still
+    while the α slider moves, and never cuts a face off (at α = 0.001 Naive Bayes goes
+    down to about 4 × 10⁻¹³)."""
+    every = all_combinations()
+    probabilities = [fit(model, alpha).prob(every) for model in models for alpha in alphas]
+    low = min(float(p[p > 0].min()) for p in probabilities)
+    high = max(float(p.max()) for p in probabilities)
+    return 10.0 ** math.floor(math.log10(low)), 10.0 ** math.ceil(math.log10(high))

@@ -1,6 +1,8 @@
-"""The two Planet Wrodl pages in Streamlit's AppTest: numbers, URL state, reproducible samples."""
+"""The two Planet Wrodl pages in Streamlit's AppTest: numbers, URL state, reproducible samples,
+the guided steps, the reset and the way on."""
 
 import csv
+import json
 import math
 from collections import Counter
 from fractions import Fraction
@@ -50,26 +52,30 @@ def texts(app) -> str:
 
 
 def table(app, key: str):
-    """The one table inside the container ``key``."""
-    (found,) = app.get_by_key(key).dataframe
+    """The one static table (st.table) inside the container ``key``."""
+    (found,) = app.get_by_key(key).table
     return found.value
 
 
 def sample_table(app):
-    return table(app, "wrodl_nb_samples")
+    (found,) = app.get_by_key("wrodl_nb_samples").dataframe
+    return found.value
 
 
 def picture(app, key: str) -> str:
-    """The address of the one picture in the container ``key`` (it names the PNG's bytes)."""
-    (found,) = app.get_by_key(key).image
+    """The address of the wide picture in the container ``key`` (it names the PNG's bytes)."""
+    (found,) = app.get_by_key(f"{key}-sheet-wide").image
     return found.proto.imgs[0].url
 
 
 def verdicts_shown(app, key: str) -> list[str]:
-    """The samples' verdicts ("new" / "copy of #i") in the container ``key``: one picture,
-    the row of faces with their badges, and the verdicts again as text under it."""
+    """The samples' verdicts ("new" / "copy of #i") in the container ``key``: the row of
+    faces with their badges as one picture (and again in rows of five for a phone), and the
+    verdicts as text under it."""
     row = app.get_by_key(key)
-    assert len(row.image) == 1
+    wide, narrow = (app.get_by_key(f"{key}-sheet-{kind}").image for kind in ("wide", "narrow"))
+    assert len(wide) == len(narrow) == 1 and len(row.image) == 2
+    assert wide[0].proto.imgs[0].alt == narrow[0].proto.imgs[0].alt
     (line,) = row.caption
     head, verdicts = line.value.rstrip(".").split(": ")
     assert head == "Samples 1 to 10, left to right"
@@ -121,7 +127,7 @@ def test_unseen_mass_follows_the_formula_as_alpha_moves(app):
         expected = unseen * alpha / (50 + 4032 * alpha)
         reading = metric(app, f"Total for all {unseen:,} unseen")
         assert float(reading) == pytest.approx(expected, rel=5e-3)
-        each = float(metric(app, "θ̂ of each unseen combination"))
+        each = float(metric(app, "θ̂ of one unseen face"))
         assert each == pytest.approx(alpha / (50 + 4032 * alpha), rel=5e-3)
         assert float(metric(app, "θ̂ combination 2")) == pytest.approx(each, rel=5e-3)
         readings.append(float(reading))
@@ -132,9 +138,12 @@ def test_unseen_mass_follows_the_formula_as_alpha_moves(app):
 def test_the_50_faces_are_one_picture_with_their_ids_in_text(app):
     open_page(app, COUNTING)
     grid = app.get_by_key("wrodl_faces_grid")
-    assert len(grid.image) == 1
+    assert len(grid.image) == 2  # ten to a row, and five to a row for a phone
+    assert len(app.get_by_key("wrodl_faces_grid-sheet-narrow").image) == 1
     (line,) = grid.caption
     assert line.value.startswith("Faces #0 to #49, ten to a row")
+    (download,) = grid.get("download_button")
+    assert download.proto.label == "Save as PNG"
 
 
 def test_face_selector_shows_the_five_features_of_a_face(app):
@@ -151,9 +160,9 @@ def test_a_face_seen_twice_names_its_twin(app):
     rows = [face_of(row) for row in training_rows()]
     twin = next(i for i in range(4, 50) if rows[i] == rows[3])  # combination 1: rows 3 and twin
     open_page(app, COUNTING, face="3")
-    assert f"This exact face occurs **2 times** (also #{twin})." in texts(app)
+    assert f"This exact face occurs **twice** in the data (also #{twin})." in texts(app)
     app.selectbox(key="wrodl_face").set_value(twin).run()
-    assert "This exact face occurs **2 times** (also #3)." in texts(app)
+    assert "This exact face occurs **twice** in the data (also #3)." in texts(app)
 
 
 # --- Naive Bayes --------------------------------------------------------------------------
@@ -167,7 +176,10 @@ def test_table_1_2_matches_the_book(app):
         block = table(app, f"wrodl_table_{feature}")
         assert block[feature].tolist() == [*counts, "total"]
         assert block["n"].tolist() == [*counts.values(), 50]
-        assert block["θ̂"].tolist() == pytest.approx([*THETA_1_2[feature], 1.0])
+        # As the book prints them: two decimals, so 0.20, 0.10, 0.00 and 1.00 (not 0.2 …).
+        assert block["θ̂"].tolist() == [f"{t:.2f}" for t in THETA_1_2[feature]] + ["1.00"]
+    colours = table(app, "wrodl_table_clothingColor")["θ̂"].tolist()
+    assert colours[:4] == ["0.00", "0.08", "0.20", "0.10"]
 
 
 def test_calculator_writes_out_the_worked_example_next_to_the_multinomial(app):
@@ -176,7 +188,9 @@ def test_calculator_writes_out_the_worked_example_next_to_the_multinomial(app):
     assert "p(x) = 0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054" in page
     assert metric(app, "Naive Bayes p(x)") == "0.005415"
     assert metric(app, "Multinomial θ̂") == "0.04"
+    assert "this face occurs twice in the data" in [c.value for c in app.caption]
     rows = table(app, "wrodl_comparison_table")
+    assert rows["face"].tolist() == ["combination 1", "combination 2", "your face"]
     assert rows["Naive Bayes p(x)"].tolist()[:2] == [
         "0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054",
         "0.46 × 0.16 × 0.44 × 0.38 × 0.08 = 0.00098",
@@ -187,6 +201,11 @@ def test_calculator_writes_out_the_worked_example_next_to_the_multinomial(app):
     app.selectbox(key="nb_calc_clothingColor").set_value(1).run()
     assert "p(x) = 0.46 × 0.16 × 0.44 × 0.38 × 0.08 = 0.00098" in texts(app)
     assert app.query_params["colour"] == "1"
+    assert "this face never occurs in the data" in [c.value for c in app.caption]
+    # Gray01 (10 of 50): each factor with two decimals, as the book writes them.
+    app.selectbox(key="nb_calc_clothingColor").set_value(2).run()
+    assert "p(x) = 0.46 × 0.16 × 0.44 × 0.38 × 0.20 = 0.0025" in texts(app)
+    assert "θ̂ = 0.20  (n = 10)" in [c.value for c in app.caption]
 
 
 def test_the_same_seed_gives_the_same_ten_faces(app):
@@ -224,7 +243,7 @@ def test_each_sample_is_judged_against_the_training_faces(app):
     assert verdicts_shown(app, "wrodl_nb_faces") == verdicts
     assert metric(app, "New faces in this batch") == f"{verdicts.count('new')} of 10"
     # The picture's text alternative names every face and its verdict, in order.
-    (image,) = app.get_by_key("wrodl_nb_faces").image
+    (image,) = app.get_by_key("wrodl_nb_faces-sheet-wide").image
     alt = image.proto.imgs[0].alt
     for number, (row, verdict) in enumerate(
         zip(samples.to_dict("records"), verdicts, strict=True), start=1
@@ -288,3 +307,92 @@ def test_bad_links_give_a_notice_not_an_exception(app, page, query, notice, alph
         return
     assert any(notice in w.value for w in app.warning), [w.value for w in app.warning]
     assert app.select_slider(key=ALPHA).value == alpha
+
+
+# --- the guided flow ----------------------------------------------------------------------
+
+STEPS = {
+    COUNTING: ("wrodl_mn_steps", ["Meet the 50 Wrodlers", "Give every combination a probability",
+                                  "Add a pseudocount", "Sample and judge"]),
+    NAIVE_BAYES: ("wrodl_nb_steps", ["Count each feature on its own", "Score one face",
+                                     "Add a pseudocount", "Sample and judge"]),
+}
+
+
+@pytest.mark.parametrize("page", [COUNTING, NAIVE_BAYES])
+def test_each_page_is_four_numbered_steps_listed_at_the_top(app, page):
+    open_page(app, page)
+    key, titles = STEPS[page]
+    steps = [h for h in app.header if h.proto.anchor.startswith("step-")]
+    assert [h.proto.anchor for h in steps] == ["step-1", "step-2", "step-3", "step-4"]
+    for number, (heading, title) in enumerate(zip(steps, titles, strict=True), start=1):
+        assert heading.value.startswith(f"{number}. {title}")
+    # The overview links to every step's anchor, in order.
+    (overview,) = app.get_by_key(key).markdown
+    for number, title in enumerate(titles, start=1):
+        assert f"{number}. [{title}" in overview.value
+        assert f"](#step-{number})" in overview.value
+    # Each step says in bold what to do.
+    todos = [m.value for m in app.markdown if m.value.startswith("**") and m.value.endswith("**")]
+    assert len(todos) >= 4
+
+
+@pytest.mark.parametrize(("page", "following"), [(COUNTING, "wrodl_naive_bayes"),
+                                                 (NAIVE_BAYES, "planet_pixel")])
+def test_each_page_ends_with_a_link_to_the_next_one(app, page, following):
+    open_page(app, page)
+    links = app.get("page_link")
+    assert links[-1].proto.page == following
+    assert links[-1].proto.label.startswith("Next: ")
+
+
+def test_reset_puts_the_counting_page_back_to_its_start(app):
+    open_page(app, COUNTING, alpha="2", seed="5", face="8")
+    assert app.select_slider(key=ALPHA).value == 2.0
+    app.button(key="wrodl_mn_reset").click().run()
+    assert not app.exception
+    assert app.select_slider(key=ALPHA).value == 0
+    assert app.number_input(key="wrodl_mn_seed").value == 0
+    assert app.selectbox(key="wrodl_face").value == 3
+    assert (app.query_params["alpha"], app.query_params["seed"], app.query_params["face"]) == (
+        "0", "0", "3"
+    )
+    assert metric(app, "θ̂ combination 2") == "0"
+
+
+def test_reset_puts_the_naive_bayes_page_back_and_alpha_with_it_on_both_pages(app):
+    open_page(app, NAIVE_BAYES, alpha="0.5", seed="4", colour="1", top="0")
+    app.button(key="wrodl_nb_reset").click().run()
+    assert not app.exception
+    assert app.select_slider(key=ALPHA).value == 0
+    assert app.number_input(key="wrodl_nb_seed").value == 0
+    assert app.selectbox(key="nb_calc_clothingColor").value == 7  # White
+    assert app.selectbox(key="nb_calc_topType").value == 3  # LongHairStraight
+    assert "p(x) = 0.46 × 0.16 × 0.44 × 0.38 × 0.44 = 0.0054" in texts(app)
+    app.switch_page(COUNTING).run()
+    assert app.select_slider(key=ALPHA).value == 0  # one α for both pages
+
+
+def test_table_1_2_bars_come_in_a_wide_and_a_phone_layout(app):
+    open_page(app, NAIVE_BAYES)
+    for layout, panels_a_row in (("wide", 3), ("narrow", 1)):
+        (chart,) = app.get_by_key(f"wrodl_nb_bars-for-{layout}").get("plotly_chart")
+        spec = json.loads(chart.proto.spec)
+        left_edges = {round(spec["layout"][name]["domain"][0], 3) for name in spec["layout"]
+                      if name.startswith("xaxis")}
+        assert len(left_edges) == panels_a_row
+        config = json.loads(chart.proto.config)
+        assert config["toImageButtonOptions"]["filename"] == "wrodl_nb_bars"
+
+
+def test_counts_are_written_in_words_that_agree_with_them(app):
+    open_page(app, NAIVE_BAYES)
+    page = texts(app)
+    assert "At α = 0, **1,008 faces** of 4,032 get p(x) = 0" in page
+    app.select_slider(key=ALPHA).set_value(0.1).run()
+    assert "At α = 0.1, every one of the 4,032 faces has p(x) > 0." in texts(app)
+    open_page(app, COUNTING)
+    unseen = 4032 - distinct_training_faces()
+    assert f"The other **{unseen:,} combinations** never occur" in texts(app)
+    app.selectbox(key="wrodl_face").set_value(0).run()
+    assert "This exact face occurs **once** in the data." in texts(app)

@@ -98,6 +98,45 @@ def test_naive_bayes_bars_are_table_1_2(training, alpha):
             assert text.endswith(f"(n = {int(n)})")
     ticks = [t for t in fig.data if t.name == "n / N (no pseudocount)"]
     assert len(ticks) == (5 if alpha else 0)
+    if not alpha:  # θ̂ as Table 1-2 prints it: Gray01 "0.20", Black "0.00"
+        colour = labels[TABLE_ORDER.index("clothingColor")].text
+        assert colour[0] == "0.00  (n = 0)" and colour[2] == "0.20  (n = 10)"
+
+
+def title_room(fig: go.Figure) -> list[float]:
+    """Pixels between the top of the figure and the top of each panel title (18 pt titles
+    one line high, 1.25 times larger in presenter mode)."""
+    layout = fig.layout
+    plot_px = layout.height - layout.margin.t - layout.margin.b
+    return [layout.margin.t + (1 - a.y) * plot_px - 1.4 * 18 * 1.25
+            for a in layout.annotations if a.text in TABLE_ORDER]
+
+
+@pytest.mark.parametrize("alpha", [0.0, 1.0])
+@pytest.mark.parametrize("columns", [3, 1])
+def test_naive_bayes_panel_titles_stay_inside_the_figure(training, alpha, columns):
+    model = CategoricalNB(alpha).fit(training, wrodl.N_VALUES)
+    fig = validated(naive_bayes_figure(model, wrodl.FEATURES, TABLE_ORDER, columns=columns))
+    assert min(title_room(fig)) >= 0
+    if alpha:  # the legend sits above or beside the panels, not on a title
+        legend = fig.layout.legend
+        assert legend.y > 1 or legend.x == 1.0
+
+
+def test_naive_bayes_bars_for_a_phone_are_one_panel_to_a_row(training):
+    model = CategoricalNB(0.0).fit(training, wrodl.N_VALUES)
+    fig = validated(naive_bayes_figure(model, wrodl.FEATURES, TABLE_ORDER, columns=1,
+                                       bar_px=30))
+    x_domains = {tuple(fig.layout[f"xaxis{i if i > 1 else ''}"].domain) for i in range(1, 6)}
+    assert x_domains == {(0.0, 1.0)}
+    # Tall enough for 28 bars of 30 px and the gaps between five panels, each panel as
+    # tall as its number of bars.
+    tops = sorted((fig.layout[f"yaxis{i if i > 1 else ''}"].domain for i in range(1, 6)),
+                  key=lambda d: -d[1])
+    heights = [top - bottom for bottom, top in tops]
+    bars = [len(wrodl.FEATURES[name]) for name in TABLE_ORDER]
+    assert [h / heights[0] for h in heights] == pytest.approx([b / bars[0] for b in bars])
+    assert fig.layout.height >= 28 * 30 + 4 * 60
 
 
 def test_comparison_puts_each_count_in_one_column(training):
@@ -130,7 +169,7 @@ def test_comparison_at_alpha_zero_draws_zeros_on_the_band(training):
     assert fig.layout.yaxis.ticktext[0] == "0"
     dots = trace(fig, "Naive Bayes p(x): one dot per combination")
     assert int(np.sum(np.isclose(decoded(dots.y), zero_y))) == int((nb == 0).sum()) == 1008
-    assert any("1,008 combinations" in a.text for a in fig.layout.annotations)
+    assert any("1,008 faces with" in a.text for a in fig.layout.annotations)
 
 
 def test_novelty_figure_marks_the_current_alpha():

@@ -130,7 +130,17 @@ def test_naive_bayes_tables_are_table_1_2(alpha):
         assert table[name].tolist() == [*wrodl.FEATURES[name], "total"]
         assert table["n"].tolist() == [*counts, 50]
         exact = [nb_theta(k, value, alpha) for value in wrodl.FEATURES[name]]
-        assert table["θ̂"].tolist() == pytest.approx([*map(float, exact), 1.0], abs=5e-5)
+        printed = table["θ̂"].tolist()
+        if alpha == 0:  # as the book prints them: n / 50 with two decimals, 2n hundredths
+            assert printed == [f"0.{2 * n:02d}" for n in counts] + ["1.00"]
+            continue
+        assert printed[-1] == "1.0000"
+        for text, value in zip(printed, exact, strict=False):
+            if text == "< 0.0001":
+                assert 0 < value < Fraction(1, 20000)
+            else:
+                assert len(text.split(".")[1]) == 4
+                assert float(text) == pytest.approx(float(value), abs=5e-5)
 
 
 @pytest.mark.parametrize("alpha", [0.01, 0.5, 1.0, 10.0])
@@ -171,7 +181,9 @@ def test_parameter_table_ends_with_a_total_row():
     model = CategoricalNB(1.0).fit(wrodl.training_codes(), wrodl.N_VALUES)
     table = parameter_table(model, wrodl.FEATURES, "hairColor")
     assert table.columns.tolist() == ["hairColor", "n", "θ̂"]
-    assert table.iloc[-1].tolist() == ["total", 50, 1.0]
+    assert table.iloc[-1].tolist() == ["total", 50, "1.0000"]
+    # (7 + 1) / (50 + 6): four decimals once a pseudocount makes θ̂ inexact.
+    assert table["θ̂"].tolist()[0] == "0.1429"
     assert table["n"].tolist()[:-1] == TABLE_1_2["hairColor"]
 
 
@@ -186,11 +198,23 @@ def test_the_calculator_writes_out_the_worked_example():
     assert score.value_counts == (23, 8, 22, 19, 22)
     assert score.times_seen == 2 and score.multinomial == pytest.approx(0.04)
     table = report.comparison
-    assert table[""].tolist() == ["combination 1", "combination 2", "your face"]
+    # Four short columns, so the table fits a phone without scrolling sideways.
+    assert table.columns.tolist() == [
+        "face", "times in the data", "Naive Bayes p(x)", "multinomial θ̂"
+    ]
+    assert table["face"].tolist() == ["combination 1", "combination 2", "your face"]
     assert table["Naive Bayes p(x)"].tolist()[1] == "0.46 × 0.16 × 0.44 × 0.38 × 0.08 = 0.00098"
     assert table["times in the data"].tolist() == [2, 0, 2]
     assert table["multinomial θ̂"].tolist() == ["0.04", "0", "0.04"]
-    assert table["face"].tolist()[2] == "LongHairStraight, Red, Round, ShirtScoopNeck, White"
+
+
+def test_the_worked_example_prints_each_factor_with_two_decimals():
+    """Gray01 clothing is 10 of 50: the book writes 0.20, not 0.2."""
+    face = {**wrodl.COMBINATION_1, "clothingColor": "Gray01"}
+    score = face_report(0.0, face).score
+    assert score.product == "0.46 × 0.16 × 0.44 × 0.38 × 0.20 = 0.0025"
+    # With a pseudocount the factors are not exact at two decimals: three digits.
+    assert face_report(1.0, face).score.product.startswith("0.421 × 0.161 × 0.434 × ")
 
 
 @pytest.mark.parametrize("alpha", [Fraction(0), Fraction(1, 10), Fraction(1)])
@@ -267,3 +291,24 @@ def test_novelty_by_alpha_against_exact_fractions_and_sampling(model):
     spread = 4.5 * np.sqrt(expected * (1 - expected) / 1000) + 1e-9
     assert np.all(np.abs(curve.observed - expected) <= spread)
     assert novelty_by_alpha(model) is curve  # computed once
+
+
+@pytest.mark.parametrize("alpha", PSEUDOCOUNTS)
+def test_every_probability_stays_on_the_charts_at_every_stop(alpha):
+    """The axes keep still while α moves, and never cut a face off: at α = 0.001 the unseen
+    floor is 1/54,032 and Naive Bayes goes down to about 4 × 10⁻¹³."""
+    def inside(fig, values):
+        low, high = fig.layout.yaxis.range  # log axis: the range is in decades
+        values = np.asarray([v for v in values if v is not None and v > 0], dtype=float)
+        return bool(np.all((np.log10(values) >= low) & (np.log10(values) <= high)))
+
+    sorted_theta = validated(counting_report(alpha).sorted_theta)
+    for name in ("seen in the data", "never seen"):
+        (steps,) = [t for t in sorted_theta.data if t.name == name]
+        assert inside(sorted_theta, steps.y), (name, sorted_theta.layout.yaxis.range)
+    comparison = validated(naive_bayes_report(alpha).comparison)
+    (dots,) = [t for t in comparison.data if (t.name or "").startswith("Naive Bayes p(x)")]
+    assert inside(comparison, decoded(dots.y))
+    if alpha:  # the same axis at every α > 0 (α = 0 adds a band for exact zeros)
+        same = validated(counting_report(1.0).sorted_theta).layout.yaxis.range
+        assert tuple(sorted_theta.layout.yaxis.range) == tuple(same)
