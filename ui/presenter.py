@@ -12,6 +12,7 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 label, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.1rem; }
 input, [data-baseweb="select"] { font-size: 1.1rem !important; }
+[data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.1rem; }
 h1 { font-size: 2.6rem !important; }
 /* Nothing may end in an ellipsis on a projector: long labels and values wrap instead. */
 [data-testid="stMetricLabel"] .stMarkdownEllipsis p,

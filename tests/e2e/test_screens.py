@@ -52,8 +52,10 @@ CUT_OFF = """() => {
       found.push(['clipped', text(e), `${e.scrollWidth} > ${e.clientWidth}`]);
   }
   // Anything whose box reaches past the right edge of the window.
+  // (A slider's own <input type=range> is invisible and may overhang at its last stop.)
   for (const e of main.querySelectorAll(
-      'p, h1, h2, h3, label, button, img, input, [data-testid="stMetricValue"], '
+      'p, h1, h2, h3, label, button, img, input:not([type="range"]), '
+      + '[data-testid="stMetricValue"], '
       + '[data-testid="stDataFrame"], [data-testid="stTable"], .js-plotly-plot')) {
     if (!visible(e)) continue;
     const r = e.getBoundingClientRect();
