@@ -74,9 +74,23 @@ def _two_ways(seed: int):
     return tins_comparison.pixel_samples(training, N_SAMPLES, seed), z, latent
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _learned_samples(k: int, seed: int) -> np.ndarray:
-    return tins_comparison.learned_samples(_training(), _pca(), k, N_SAMPLES, seed)
+@st.cache_data(max_entries=16, show_spinner=False)
+def _learned_samples(k: int) -> np.ndarray:
+    """New tins made in k learned coordinates (always seed 0: k is what this step varies)."""
+    return tins_comparison.learned_samples(_training(), _pca(), k, N_SAMPLES, seed=0)
+
+
+@st.cache_resource(show_spinner=False)
+def _pca_figures():
+    """The charts of what PCA learned: they never change, so they are built once."""
+    training, pca = _training(), _pca()
+    coordinates = pca.transform(training.pixels, 3)
+    return {
+        "variance": tins_figures.variance_figure(pca.explained_variance_ratio_),
+        "height": tins_figures.learned_coordinates_figure(coordinates, training.z, "height"),
+        "width": tins_figures.learned_coordinates_figure(coordinates, training.z, "width"),
+        "sheet": tins_figures.sheet_figure(coordinates, training.z),
+    }
 
 
 # --------------------------------------------------------------------------- callbacks
@@ -98,8 +112,142 @@ def _reset() -> None:
     reset_to_defaults(*PARAMS)
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _pixel_blend_png(a: tuple[str, ...], b: tuple[str, ...]) -> bytes:
+    """Two Wrodlers (values in FEATURES order) averaged pixel by pixel, as PNG."""
+    faces = (dict(zip(wrodl.FEATURES, face, strict=True)) for face in (a, b))
+    return png_bytes(halfway.in_pixels(*faces, PORTRAIT_PX))
+
+
 def _tin_png(height: float, width: float) -> bytes:
     return tin_sheet_png(draw(height, width)[None], None, 1)
+
+
+# --------------------------------------------------------------------------- steps
+
+
+@st.fragment
+def _latent_plane() -> None:
+    """The plane and f(z): a click, a typed size or a step reruns only this part."""
+    training = _training()
+    plane_col, tin_col = st.columns([2, 1], gap="large")
+    height = float(st.session_state[HEIGHT.key])
+    width = float(st.session_state[WIDTH.key])
+    taller = bool(st.session_state[TALLER.key]) and height + 1 <= HEIGHT_RANGE[1]
+    with plane_col:
+        show_chart(
+            tins_figures.latent_figure(
+                training.z, (height, width), (height + 1, width) if taller else None
+            ),
+            PLANE_KEY, filename="tins-latent-plane", on_select=_on_pick,
+            selection_mode=("points",),
+        )
+    with tin_col, st.container(key="rep_f_of_z"):
+        st.number_input("Height (cm)", *HEIGHT_RANGE, step=0.25, key=HEIGHT.key, format="%.2f")
+        st.number_input("Width (cm)", *WIDTH_RANGE, step=0.25, key=WIDTH.key, format="%.2f")
+        pictures = [(height, width)] + ([(height + 1, width)] if taller else [])
+        for column, (h, w) in zip(st.columns(len(pictures)), pictures, strict=True):
+            column.container(width=TIN_PX).image(
+                _tin_png(h, w), width="stretch", output_format="PNG",
+                caption=f"f({h:.2f}, {w:.2f})",
+                alt=f"A biscuit tin drawn by f: {h:.2f} cm tall and {w:.2f} cm wide",
+            )
+        st.toggle("Show one cm taller", key=TALLER.key,
+                  help="Add 1 to the height in the latent plane and draw both tins.")
+        st.button("Step up by 1 cm", icon=":material/arrow_upward:", on_click=_go_taller,
+                  key="rep_go_taller", disabled=height + 1 > HEIGHT_RANGE[1])
+    publish(*PARAMS)  # a fragment's rerun does not reach the page's own publish()
+
+
+@st.fragment
+def _two_ways_section() -> None:
+    """Seed, "Sample again" and the two rows of samples: a new seed reruns only this part."""
+    seed_col, again_col = st.columns([1, 3], vertical_alignment="bottom")
+    seed_col.number_input("Seed", min_value=0, max_value=SEED_MAX, step=1, key=SEED.key)
+    again_col.button("Sample again", icon=":material/casino:", key="rep_sample_again",
+                     on_click=next_seed, args=(SEED.key, SEED_MAX))
+    seed = int(st.session_state[SEED.key])
+    pixel, latent_z, latent = _two_ways(seed)
+    pixel_col, latent_col = st.columns(2, gap="large")
+    for column, title, drawn, key, what in (
+        (pixel_col, "Naive Bayes on the 1,024 pixels", pixel, "rep_pixel_samples",
+         "grey speckle with no tin in it"),
+        (latent_col, "A Gaussian on (height, width), then f", latent, "rep_latent_samples",
+         "biscuit tins, heights × widths in cm: "
+         + ", ".join(f"{h:.1f} × {w:.1f}" for h, w in latent_z)),
+    ):
+        with column:
+            st.subheader(title, anchor=False)
+            distances = tuple(format_number(d, 1) for d in drawn.to_drawable)
+            show_sheet(
+                tin_sheet_png(drawn.pictures, distances, 5), key,
+                f"{N_SAMPLES} samples: {what}",
+                "Distance of each sample to the nearest tin f can draw (grey levels): "
+                + ", ".join(distances) + ".",
+                download=f"{key.removeprefix('rep_').replace('_', '-')}.png",
+            )
+            copies = int((drawn.to_training < 0.5).sum())
+            near, far = st.columns(2)
+            near.metric("Median distance to a drawable tin",
+                        format_number(float(np.median(drawn.to_drawable)), 1),
+                        help="Root-mean-square difference in grey levels (0 to 255) from the "
+                             "nearest picture f can draw, searched over every height and width.")
+            far.metric("Copies of a training tin", f"{copies} of {N_SAMPLES}")
+    publish(*PARAMS)
+
+
+@st.fragment
+def _reconstructions() -> None:
+    """k, the tins rebuilt from k learned coordinates and new tins made in them."""
+    training, pca = _training(), _pca()
+    k = st.slider("Learned coordinates k", 1, 10, key=K.key,
+                  help="How many of PCA's directions describe each tin.")
+    originals = training.pictures[:N_SAMPLES]
+    rebuilt = np.clip(pca.reconstruct(training.pixels[:N_SAMPLES], k), 0, 1).reshape(-1, 32, 32)
+    error = tins_comparison.rms_grey_levels(rebuilt.reshape(N_SAMPLES, -1),
+                                            originals.reshape(N_SAMPLES, -1))
+    show_sheet(
+        tin_sheet_png(np.concatenate([originals, rebuilt]), None, N_SAMPLES),
+        "rep_reconstructions",
+        f"Top row: ten training tins. Bottom row: each rebuilt from {k} learned coordinates",
+        f"Top: the originals. Bottom: rebuilt from k = {k}; error (grey levels) "
+        + ", ".join(format_number(e, 1) for e in error) + ".",
+    )
+    learned = _learned_samples(k)
+    show_sheet(
+        tin_sheet_png(learned, None, N_SAMPLES), "rep_learned_samples",
+        f"Ten new tins sampled in {k} learned coordinates and decoded by PCA",
+        f"New tins: a Gaussian on the first {k} learned coordinates, decoded by PCA's linear map.",
+        download="tins-from-pca.png",
+    )
+    publish(*PARAMS)
+
+
+@st.fragment
+def _halfway_section() -> None:
+    """Two Wrodlers and the two halfway faces between them."""
+    faces = wrodl.load()
+    pick_a, pick_b = st.columns(2)
+    pick_a.selectbox("First Wrodler", list(faces.index), key=FACE_A.key,
+                     format_func=lambda i: f"#{i}")
+    pick_b.selectbox("Second Wrodler", list(faces.index), key=FACE_B.key,
+                     format_func=lambda i: f"#{i}")
+    a = faces.loc[st.session_state[FACE_A.key]].astype(str).to_dict()
+    b = faces.loc[st.session_state[FACE_B.key]].astype(str).to_dict()
+    middle = halfway.in_features(a, b)
+    shown = (
+        ("First", avatar_png(face_key(a), PORTRAIT_PX), ", ".join(a.values())),
+        ("Halfway in pixels", _pixel_blend_png(face_key(a), face_key(b)),
+         "the two pictures averaged: a double exposure"),
+        ("Halfway in features", avatar_png(face_key(middle), PORTRAIT_PX),
+         ", ".join(middle.values())),
+        ("Second", avatar_png(face_key(b), PORTRAIT_PX), ", ".join(b.values())),
+    )
+    for column, (title, png, about) in zip(st.columns(4), shown, strict=True):
+        column.container(width=PORTRAIT_CSS_PX).image(
+            png, caption=title, width="stretch", output_format="PNG", alt=f"{title}: {about}"
+        )
+    publish(*PARAMS)
 
 
 # --------------------------------------------------------------------------- page
@@ -139,32 +287,7 @@ st.markdown(
 
 # 2 ------------------------------------------------------------------------ the latent plane
 step(2, STEPS[1], "Click anywhere in the plane, even far from every training tin.")
-plane_col, tin_col = st.columns([2, 1], gap="large")
-height = float(st.session_state[HEIGHT.key])
-width = float(st.session_state[WIDTH.key])
-taller = bool(st.session_state[TALLER.key]) and height + 1 <= HEIGHT_RANGE[1]
-with plane_col:
-    show_chart(
-        tins_figures.latent_figure(
-            training.z, (height, width), (height + 1, width) if taller else None
-        ),
-        PLANE_KEY, filename="tins-latent-plane", on_select=_on_pick,
-        selection_mode=("points",),
-    )
-with tin_col, st.container(key="rep_f_of_z"):
-    st.number_input("Height (cm)", *HEIGHT_RANGE, step=0.25, key=HEIGHT.key, format="%.2f")
-    st.number_input("Width (cm)", *WIDTH_RANGE, step=0.25, key=WIDTH.key, format="%.2f")
-    pictures = [(height, width)] + ([(height + 1, width)] if taller else [])
-    for column, (h, w) in zip(st.columns(len(pictures)), pictures, strict=True):
-        column.container(width=TIN_PX).image(
-            _tin_png(h, w), width="stretch", output_format="PNG",
-            caption=f"f({h:.2f}, {w:.2f})",
-            alt=f"A biscuit tin drawn by f: {h:.2f} cm tall and {w:.2f} cm wide",
-        )
-    st.toggle("Show one cm taller", key=TALLER.key,
-              help="Add 1 to the height in the latent plane and draw both tins.")
-    st.button("Step up by 1 cm", icon=":material/arrow_upward:", on_click=_go_taller,
-              key="rep_go_taller", disabled=height + 1 > HEIGHT_RANGE[1])
+_latent_plane()
 st.markdown(
     "Making a tin taller pixel by pixel would mean repainting hundreds of pixels in just "
     "the right way. In the latent plane it is one step: **add 1 to the height**, then f."
@@ -172,36 +295,7 @@ st.markdown(
 
 # 3 ------------------------------------------------------------------------ two ways
 step(3, STEPS[2], "Compare: which model draws tins, and which draws noise?")
-seed_col, again_col = st.columns([1, 3], vertical_alignment="bottom")
-seed_col.number_input("Seed", min_value=0, max_value=SEED_MAX, step=1, key=SEED.key)
-again_col.button("Sample again", icon=":material/casino:", key="rep_sample_again",
-                 on_click=next_seed, args=(SEED.key, SEED_MAX))
-seed = int(st.session_state[SEED.key])
-pixel, latent_z, latent = _two_ways(seed)
-pixel_col, latent_col = st.columns(2, gap="large")
-for column, title, drawn, key, what in (
-    (pixel_col, "Naive Bayes on the 1,024 pixels", pixel, "rep_pixel_samples",
-     "grey speckle with no tin in it"),
-    (latent_col, "A Gaussian on (height, width), then f", latent, "rep_latent_samples",
-     "biscuit tins"),
-):
-    with column:
-        st.subheader(title, anchor=False)
-        distances = tuple(format_number(d, 1) for d in drawn.to_drawable)
-        show_sheet(
-            tin_sheet_png(drawn.pictures, distances, 5), key,
-            f"{N_SAMPLES} samples: {what}",
-            "Distance of each sample to the nearest tin f can draw (grey levels): "
-            + ", ".join(distances) + ".",
-            download=f"{key.removeprefix('rep_').replace('_', '-')}.png",
-        )
-        copies = int((drawn.to_training < 0.5).sum())
-        near, far = st.columns(2)
-        near.metric("Median distance to a drawable tin",
-                    format_number(float(np.median(drawn.to_drawable)), 1),
-                    help="Root-mean-square difference in grey levels (0 to 255) from the "
-                         "nearest picture f can draw, searched over every height and width.")
-        far.metric("Copies of a training tin", f"{copies} of {N_SAMPLES}")
+_two_ways_section()
 with st.expander("What the two numbers mean"):
     st.markdown(
         "The **distance to a drawable tin** compares a sample with every picture f can "
@@ -215,51 +309,28 @@ with st.expander("What the two numbers mean"):
 
 # 4 ------------------------------------------------------------------------ learned, not given
 step(4, STEPS[3], "Slide k and watch the reconstructions sharpen; then sample.")
-pca = _pca()
-coordinates = pca.transform(training.pixels, 3)
+figures = _pca_figures()
 variance_col, height_col, width_col = st.columns(3, gap="medium")
 with variance_col:
-    show_chart(tins_figures.variance_figure(pca.explained_variance_ratio_), "rep_variance",
-               filename="tins-variance")
+    show_chart(figures["variance"], "rep_variance", filename="tins-variance")
 for column, by in ((height_col, "height"), (width_col, "width")):
     with column:
-        show_chart(tins_figures.learned_coordinates_figure(coordinates, training.z, by),
-                   f"rep_coordinates_{by}", filename=f"tins-learned-by-{by}")
-first_two = pca.explained_variance_ratio_[:2].sum()
+        show_chart(figures[by], f"rep_coordinates_{by}", filename=f"tins-learned-by-{by}")
+first_two = _pca().explained_variance_ratio_[:2].sum()
 st.markdown(
     f"PCA never saw a height or a width, only pixels. Its first two directions explain "
     f"**{first_two:.0%}** of the variation, and the colours change smoothly across the "
     "cloud: tall and short tins, wide and narrow ones, end up in different places. It has "
     "found a latent space close to the real one."
 )
-k = st.slider("Learned coordinates k", 1, 10, key=K.key,
-              help="How many of PCA's directions describe each tin.")
-originals = training.pictures[:N_SAMPLES]
-rebuilt = np.clip(pca.reconstruct(training.pixels[:N_SAMPLES], k), 0, 1).reshape(-1, 32, 32)
-error = tins_comparison.rms_grey_levels(rebuilt.reshape(N_SAMPLES, -1),
-                                        originals.reshape(N_SAMPLES, -1))
-show_sheet(
-    tin_sheet_png(np.concatenate([originals, rebuilt]), None, N_SAMPLES),
-    "rep_reconstructions",
-    f"Top row: ten training tins. Bottom row: each rebuilt from {k} learned coordinates",
-    f"Top: the originals. Bottom: rebuilt from k = {k}; error (grey levels) "
-    + ", ".join(format_number(e, 1) for e in error) + ".",
-)
-learned = _learned_samples(k, seed)
-show_sheet(
-    tin_sheet_png(learned, None, N_SAMPLES), "rep_learned_samples",
-    f"Ten new tins sampled in {k} learned coordinates and decoded by PCA",
-    f"New tins: a Gaussian on the first {k} learned coordinates, decoded by PCA's linear map.",
-    download="tins-from-pca.png",
-)
+_reconstructions()
 st.markdown(
     "The new tins are tins, but **soft at the edges**: a straight-line map from coordinates "
     "to pixels can only add and fade fixed patterns, so a sharp edge that moves is drawn "
     "as a blur. The deep models later in the book learn a curved map f instead."
 )
 with st.expander("The tins as a sheet in picture space (3-D)"):
-    show_chart(tins_figures.sheet_figure(coordinates, training.z), "rep_sheet",
-               filename="tins-sheet")
+    show_chart(figures["sheet"], "rep_sheet", filename="tins-sheet")
     st.markdown(
         "Every 32 × 32 picture is one point in a space of 1,024 dimensions. The tins fill "
         "only a thin, curved sheet of it, two numbers wide: here its first three learned "
@@ -268,26 +339,7 @@ with st.expander("The tins as a sheet in picture space (3-D)"):
 
 # 5 ------------------------------------------------------------------------ back to Wrodl
 step(5, STEPS[4], "Pick two Wrodlers and compare the two ways to go halfway between them.")
-faces = wrodl.load()
-pick_a, pick_b = st.columns(2)
-pick_a.selectbox("First Wrodler", list(faces.index), key=FACE_A.key,
-                 format_func=lambda i: f"#{i}")
-pick_b.selectbox("Second Wrodler", list(faces.index), key=FACE_B.key,
-                 format_func=lambda i: f"#{i}")
-a = faces.loc[st.session_state[FACE_A.key]].astype(str).to_dict()
-b = faces.loc[st.session_state[FACE_B.key]].astype(str).to_dict()
-middle = halfway.in_features(a, b)
-shown = (
-    ("First", avatar_png(face_key(a), PORTRAIT_PX), ", ".join(a.values())),
-    ("Halfway in pixels", png_bytes(halfway.in_pixels(a, b, PORTRAIT_PX)),
-     "the two pictures averaged: a double exposure"),
-    ("Halfway in features", avatar_png(face_key(middle), PORTRAIT_PX), ", ".join(middle.values())),
-    ("Second", avatar_png(face_key(b), PORTRAIT_PX), ", ".join(b.values())),
-)
-for column, (title, png, about) in zip(st.columns(4), shown, strict=True):
-    column.container(width=PORTRAIT_CSS_PX).image(
-        png, caption=title, width="stretch", output_format="PNG", alt=f"{title}: {about}"
-    )
+_halfway_section()
 st.markdown(
     "The five features are a latent space made by hand, and the avatar drawing is its f. "
     "Averaging pixels gives a ghostly double face that no combination of features could "

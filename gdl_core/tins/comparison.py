@@ -52,32 +52,43 @@ def _grid(step: float) -> tuple[np.ndarray, np.ndarray]:
     return z, draw_many(z).reshape(len(z), -1)
 
 
+def _squared_distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """‖aᵢ − bⱼ‖² for every row of ``a`` and of ``b``, as |a|² + |b|² − 2 a·b (one matrix
+    product instead of an (n, m, 1,024) array of differences)."""
+    return np.maximum(
+        (a**2).sum(axis=1)[:, None] + (b**2).sum(axis=1)[None, :] - 2.0 * a @ b.T, 0.0
+    )
+
+
+def _in_range(z: np.ndarray) -> np.ndarray:
+    return z[(z[:, 0] >= HEIGHT_RANGE[0]) & (z[:, 0] <= HEIGHT_RANGE[1])
+             & (z[:, 1] >= WIDTH_RANGE[0]) & (z[:, 1] <= WIDTH_RANGE[1])]
+
+
 def nearest_drawable(pictures) -> tuple[np.ndarray, np.ndarray]:
     """For each picture, the latent point whose f(z) is nearest and that distance (grey
-    levels, RMS): a coarse search over every height and width f can draw, then a fine one
-    around the best point."""
+    levels, RMS): a coarse search over every height and width f can draw, then finer
+    searches around the best point (steps of 0.05 cm, then 0.01 cm)."""
     pictures = np.asarray(pictures, dtype=float).reshape(len(pictures), -1)
     coarse_z, coarse = _grid(GRID_STEP)
-    best = coarse_z[np.argmin(((pictures[:, None, :] - coarse[None]) ** 2).sum(-1), axis=1)]
-    found_z, distances = [], []
-    offsets = np.arange(-GRID_STEP, GRID_STEP + REFINE_STEP / 2, REFINE_STEP)
-    for picture, (h, w) in zip(pictures, best, strict=True):
-        z = np.array([(h + dh, w + dw) for dh in offsets for dw in offsets])
-        z = z[(z[:, 0] >= HEIGHT_RANGE[0]) & (z[:, 0] <= HEIGHT_RANGE[1])
-              & (z[:, 1] >= WIDTH_RANGE[0]) & (z[:, 1] <= WIDTH_RANGE[1])]
-        distance = rms_grey_levels(draw_many(z).reshape(len(z), -1), picture)
-        found_z.append(z[np.argmin(distance)])
-        distances.append(distance.min())
-    return np.array(found_z), np.array(distances)
+    best = coarse_z[np.argmin(_squared_distances(pictures, coarse), axis=1)]
+    distances = np.empty(len(pictures))
+    for step, reach in ((0.05, GRID_STEP), (REFINE_STEP, 0.05)):
+        offsets = np.arange(-reach, reach + step / 2, step)
+        for i, (picture, (h, w)) in enumerate(zip(pictures, best, strict=True)):
+            z = _in_range(np.array([(h + dh, w + dw) for dh in offsets for dw in offsets]))
+            distance = rms_grey_levels(draw_many(z).reshape(len(z), -1), picture)
+            best[i], distances[i] = z[np.argmin(distance)], distance.min()
+    return best, distances
 
 
 def nearest_training(pictures, training: Tins) -> tuple[np.ndarray, np.ndarray]:
     """For each picture, the index of the nearest training tin and that distance (grey
     levels, RMS)."""
     pictures = np.asarray(pictures, dtype=float).reshape(len(pictures), -1)
-    distance = rms_grey_levels(pictures[:, None, :], training.pixels[None])
-    nearest = distance.argmin(axis=1)
-    return nearest, distance[np.arange(len(pictures)), nearest]
+    squared = _squared_distances(pictures, training.pixels)
+    nearest = squared.argmin(axis=1)
+    return nearest, rms_grey_levels(pictures, training.pixels[nearest])
 
 
 @dataclass(frozen=True, eq=False)
