@@ -32,6 +32,7 @@ import numpy as np
 
 from bench.server import Server, serve
 from bench.session import Change, Session
+from gdl_core.wrodl import FEATURES
 
 #: A step of a scenario: (session number, step number) → widget changes by key or label.
 Step = Callable[[int, int], dict[str, Change]]
@@ -75,6 +76,9 @@ def _wrodl(page: str, title: str, prefix: str) -> Scenario:
     ))
 
 
+#: A select box's state is the label of its option.
+TOPS, HAIRS = FEATURES["topType"], FEATURES["hairColor"]
+
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario("", "Home (presenter mode on/off)", None, (
         lambda i, j: {"presenter_mode": ("bool_value", j % 2 == 0)},
@@ -88,6 +92,20 @@ SCENARIOS: tuple[Scenario, ...] = (
     )),
     _wrodl("wrodl_counting", "Counting and smoothing", "wrodl_mn"),
     _wrodl("wrodl_naive_bayes", "Naive Bayes", "wrodl_nb"),
+    Scenario("framework", "Generative or discriminative", "fw_seed", (
+        _seed("fw_seed"),
+        lambda i, j: {"fw_topType": ("string_value", TOPS[(i + j) % len(TOPS)])},
+        _press("fw_sample_again"),
+        lambda i, j: {"fw_hairColor": ("string_value", HAIRS[(i + j) % len(HAIRS)])},
+        _press("fw_sample_again"),
+    )),
+    Scenario("representation", "Representation learning", "rep_seed", (
+        _seed("rep_seed"),
+        lambda i, j: {"rep_height": ("double_value", 3.0 + (i + j) % 10)},
+        _press("rep_sample_again"),
+        lambda i, j: {"rep_k": ("double_array_value", [1.0 + (i + j) % 10])},
+        lambda i, j: {"rep_face_b": ("string_value", f"#{(i + j) % 50}")},
+    )),
     Scenario("planet_pixel", "Planet Pixel", "pp_seed", (
         _seed("pp_seed"),
         _alpha("pp_alpha", ("0.5", "1", "0.1", "2")),
