@@ -51,6 +51,58 @@ def _face_sheet(codes, key: str, alt: str, download: str) -> None:
     )
 
 
+@st.fragment
+def _question() -> None:
+    """Step 1: choosing a feature reruns only this part."""
+    choice_cols = st.columns(len(GIVEN))
+    for column, (feature, param) in zip(choice_cols, GIVEN.items(), strict=True):
+        values = wrodl.FEATURES[feature]
+        column.selectbox(feature, range(len(values)), key=param.key,
+                         format_func=values.__getitem__)
+    face = {feature: wrodl.FEATURES[feature][st.session_state[param.key]]
+            for feature, param in GIVEN.items()}
+    answer_col, picture_col = st.columns([2, 1], vertical_alignment="center")
+    with answer_col:
+        st.metric("p(sunglasses | this face)", f"{framework.p_sunglasses(face):.0%}")
+        st.markdown(
+            "A logistic regression learned this from the 50 faces. It can score any face you "
+            "describe, but it has **no idea what faces look like**: ask it for a new face and "
+            "it has nothing to draw from."
+        )
+    with picture_col:
+        without = {**face, framework.ASKED: "Blank"}
+        st.image(avatar_png(face_key(without), 256), width=160, output_format="PNG",
+                 alt="The face you described, glasses left off (that is the question): "
+                 + ", ".join(face.values()))
+    publish(*PARAMS)  # a fragment's rerun does not reach the page's own publish()
+
+
+@st.fragment
+def _samples_section() -> None:
+    """Steps 2 and 3 share the seed: a new one reruns only them."""
+    seed_col, again_col = st.columns([1, 3], vertical_alignment="bottom")
+    seed_col.number_input("Seed", min_value=0, max_value=SEED_MAX, step=1, key=SEED.key)
+    again_col.button("Sample again", icon=":material/casino:", key="fw_sample_again",
+                     on_click=next_seed, args=(SEED.key, SEED_MAX))
+    drawn, with_sunglasses = _samples(int(st.session_state[SEED.key]))
+    _face_sheet(drawn, "fw_samples", "Ten faces drawn from p(x)", "generative-samples.png")
+    st.markdown(
+        "This is Naive Bayes on all five features (the next pages build it step by step): a "
+        "model of p(x), the faces themselves, so it can **draw** them."
+    )
+
+    # 3 --------------------------------------------------------------------- class-conditional
+    step(3, STEPS[2], "Ask the generative model for faces that wear sunglasses.")
+    _face_sheet(with_sunglasses, "fw_conditional", "Ten faces drawn from p(x | sunglasses)",
+                "sunglasses-samples.png")
+    st.markdown(
+        f"Fitted only to the {framework.group_size()} faces with sunglasses, the model "
+        "p(x | sunglasses) draws faces of that kind: the question of step 1, turned around "
+        "into a way to make examples."
+    )
+    publish(*PARAMS)
+
+
 notices = restore(*PARAMS)
 
 st.title("Generative or discriminative?")
@@ -67,48 +119,11 @@ reset_button(lambda: reset_to_defaults(*PARAMS), key="fw_reset")
 
 # 1 --------------------------------------------------------------------- discriminative
 step(1, STEPS[0], "Describe a face, and read how likely it is to wear sunglasses.")
-choice_cols = st.columns(len(GIVEN))
-for column, (feature, param) in zip(choice_cols, GIVEN.items(), strict=True):
-    values = wrodl.FEATURES[feature]
-    column.selectbox(feature, range(len(values)), key=param.key,
-                     format_func=values.__getitem__)
-face = {feature: wrodl.FEATURES[feature][st.session_state[param.key]]
-        for feature, param in GIVEN.items()}
-answer_col, picture_col = st.columns([2, 1], vertical_alignment="center")
-with answer_col:
-    st.metric("p(sunglasses | this face)", f"{framework.p_sunglasses(face):.0%}")
-    st.markdown(
-        "A logistic regression learned this from the 50 faces. It can score any face you "
-        "describe, but it has **no idea what faces look like**: ask it for a new face and "
-        "it has nothing to draw from."
-    )
-with picture_col:
-    without = {**face, framework.ASKED: "Blank"}
-    st.image(avatar_png(face_key(without), 256), width=160, output_format="PNG",
-             alt="The face you described, glasses left off (that is the question): "
-             + ", ".join(face.values()))
+_question()
 
 # 2 --------------------------------------------------------------------- generative
 step(2, STEPS[1], "Press Sample again: every press draws ten new faces.")
-seed_col, again_col = st.columns([1, 3], vertical_alignment="bottom")
-seed_col.number_input("Seed", min_value=0, max_value=SEED_MAX, step=1, key=SEED.key)
-again_col.button("Sample again", icon=":material/casino:", key="fw_sample_again",
-                 on_click=next_seed, args=(SEED.key, SEED_MAX))
-drawn, with_sunglasses = _samples(int(st.session_state[SEED.key]))
-_face_sheet(drawn, "fw_samples", "Ten faces drawn from p(x)", "generative-samples.png")
-st.markdown(
-    "This is Naive Bayes on all five features (the next pages build it step by step): a "
-    "model of p(x), the faces themselves, so it can **draw** them."
-)
-
-# 3 --------------------------------------------------------------------- class-conditional
-step(3, STEPS[2], "Ask the generative model for faces that wear sunglasses.")
-_face_sheet(with_sunglasses, "fw_conditional", "Ten faces drawn from p(x | sunglasses)",
-            "sunglasses-samples.png")
-st.markdown(
-    "Fitted only to the 17 faces with sunglasses, the model p(x | sunglasses) draws faces "
-    "of that kind: the question of step 1, turned around into a way to make examples."
-)
+_samples_section()
 
 # 4 --------------------------------------------------------------------- deterministic
 step(4, STEPS[3], "Compare with a model that always gives the same answer.")

@@ -22,8 +22,8 @@ from gdl_core.rng import Seed
 from gdl_core.wrodl.data import FEATURES, N_VALUES, encode, training_codes
 
 __all__ = [
-    "ASKED", "ASKED_VALUE", "GIVEN", "most_likely_face", "p_sunglasses", "sample_faces",
-    "sample_faces_with_sunglasses",
+    "ASKED", "ASKED_VALUE", "GIVEN", "group_size", "most_likely_face", "p_sunglasses",
+    "sample_faces", "sample_faces_with_sunglasses",
 ]
 
 ASKED = "accessoriesType"
@@ -55,6 +55,11 @@ def p_sunglasses(face: dict[str, str]) -> float:
 def sample_faces(n: int, seed: Seed, alpha: float = 1.0) -> np.ndarray:
     """``n`` faces (codes) from Naive Bayes p(x) on the 50 faces."""
     return CategoricalNB(alpha).fit(training_codes(), N_VALUES).sample(n, seed)
+
+
+def group_size() -> int:
+    """How many of the 50 faces wear sunglasses: the data p(x | sunglasses) learns from."""
+    return int(_wears_sunglasses(training_codes()).sum())
 
 
 def sample_faces_with_sunglasses(n: int, seed: Seed, alpha: float = 1.0) -> np.ndarray:

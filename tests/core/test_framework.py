@@ -39,6 +39,7 @@ def test_the_sunglasses_question_matches_scikit_learn_on_the_wrodlers():
 def test_faces_drawn_given_sunglasses_all_wear_them_and_follow_that_group():
     faces = wrodl.load()
     group = faces[faces[framework.ASKED] == framework.ASKED_VALUE]
+    assert framework.group_size() == len(group) == 17  # Table 1-2: 17 of 50 wear sunglasses
     drawn = wrodl.decode(framework.sample_faces_with_sunglasses(20_000, seed=1, alpha=0.0))
     assert (drawn[framework.ASKED] == framework.ASKED_VALUE).all()
     for feature in framework.GIVEN:
