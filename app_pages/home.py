@@ -8,8 +8,8 @@ st.title("Generative modelling, hands on")
 st.markdown(
     "An interactive companion to **Chapter 1 of *Generative Deep Learning*** (David Foster, "
     "O'Reilly). Instead of reading about likelihood, smoothing and Naive Bayes, you draw a "
-    "model, score it, tune it and sample from it — and then watch the same idea break down "
-    "on images."
+    "model, score it, tune it and sample from it — then watch the same idea break down on "
+    "images, and see what representation learning does instead."
 )
 
 st.caption(
