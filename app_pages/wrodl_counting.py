@@ -113,10 +113,9 @@ st.markdown(
 # --- 3. the pseudocount -------------------------------------------------------------------
 step(3, STEPS[2], "Move α to the right: every unseen face leaves 0, all to the same height.")
 d_tex = f"{d:,}".replace(",", "{,}")  # a thousands comma without LaTeX's list spacing
-st.latex(
-    rf"\hat\theta_j = \frac{{n_j + \alpha}}{{N + d\,\alpha}}"
-    rf"\qquad N = {n_obs},\quad d = {d_tex}"
-)
+# Two short formulas rather than one long one, so neither runs off a phone's screen.
+st.latex(r"\hat\theta_j = \frac{n_j + \alpha}{N + d\,\alpha}")
+st.latex(rf"N = {n_obs},\quad d = {d_tex}")
 controls, picture = st.columns([1.15, 1.5], gap="large")
 with controls:
     w.alpha_slider()

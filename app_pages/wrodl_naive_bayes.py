@@ -62,10 +62,9 @@ alpha = report.alpha
 
 # --- 1. Table 1-2 -------------------------------------------------------------------------
 step(1, STEPS[0], "Read Table 1-2: for each value, θ̂ is the share of the 50 faces that have it.")
-st.latex(
-    r"p(\mathbf{x}) = \prod_{k=1}^{5} \hat\theta_{k,\,x_k}, \qquad"
-    r"\hat\theta_{kl} = \frac{n_{kl} + \alpha}{N + L_k\,\alpha}"
-)
+# Two short formulas rather than one long one, so neither runs off a phone's screen.
+st.latex(r"p(\mathbf{x}) = \prod_{k=1}^{5} \hat\theta_{k,\,x_k}")
+st.latex(r"\hat\theta_{kl} = \frac{n_{kl} + \alpha}{N + L_k\,\alpha}")
 st.caption(
     "n_kl: how many of the N = 50 faces have value l for feature k; L_k: how many values "
     "feature k can take; α: the pseudocount of step 3."

@@ -75,6 +75,13 @@ CUT_OFF = """() => {
                     `${edges(r)} in ${edges(box)}`]);
     }
   }
+  // Formulas wider than their column (KaTeX would let them scroll out of sight).
+  for (const display of main.querySelectorAll('.katex-display')) {
+    const formula = display.querySelector('.katex-html') || display;
+    if (visible(display) && formula.getBoundingClientRect().width
+        > display.getBoundingClientRect().width + 1)
+      found.push(['formula wider than its column', text(display), '']);
+  }
   // Tables whose columns do not all fit (a horizontal scroll bar hides some).
   for (const frame of main.querySelectorAll('[data-testid="stDataFrame"]')) {
     const scroller = frame.querySelector('.dvn-scroller');
