@@ -5,6 +5,7 @@ import streamlit as st
 from gdl_core import wrodl
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.numbers import format_prob
+from gdl_core.wrodl import counting
 from gdl_core.wrodl.text import plural, times
 from ui import wrodl as w
 from ui import wrodl_reports as reports
@@ -149,15 +150,28 @@ with picture:
         "All 4,032 θ̂, largest first. Navy: faces in the data; orange: the rest, on one flat "
         "floor (at α = 0 on the band marked 0)."
     )
-with st.expander("What the flat floor means"):
-    st.markdown(
-        "Any α > 0 lifts every unseen combination onto the same floor, α / (N + dα). "
-        "Smoothing makes new faces possible, but it cannot tell a plausible new face from "
-        "an absurd one: all of them get the same small θ̂. The faces in the data pay for "
-        f"it: at α = {alpha:g} the {n_seen} of them keep "
-        f"{1 - report.unseen_mass:.1%} of the probability between them, so that the "
-        f"{d:,} estimates still add up to 1."
-    )
+st.markdown("**Why a pseudocount is not enough: two faces nobody has seen**")
+near_col, odd_col, why_col = st.columns([1, 1, 2.2], gap="medium")
+rarest = counting.rarest_face()
+for column, face, label, key in (
+    (near_col, wrodl.COMBINATION_2, "Combination 2: a face seen twice, in blue",
+     "wrodl_near_face"),
+    (odd_col, rarest, "Each feature's rarest value: " + ", ".join(rarest.values()),
+     "wrodl_odd_face"),
+):
+    with column:
+        w.portrait(face_key(face), key, css_px=120)
+        st.caption(label)
+why_col.markdown(
+    f"The multinomial gives the first θ̂ = **{format_prob(report.combination_2)}** and the "
+    f"second θ̂ = **{format_prob(report.rarest)}**: the same floor α / (N + dα), although "
+    "one is a small change to a popular face and the other is built from values almost "
+    "nobody wears. "
+    "Smoothing makes new faces possible; it cannot say which new faces are plausible. "
+    "Naive Bayes (the next page), at the same α, gives them "
+    f"{format_prob(report.naive_bayes_combination_2)} and "
+    f"{format_prob(report.naive_bayes_rarest)}."
+)
 with st.expander("A note on d in the book"):
     st.markdown(
         "The book uses d both for the number of parameters (4,031) and inside the "

@@ -396,3 +396,11 @@ def test_counts_are_written_in_words_that_agree_with_them(app):
     assert f"The other **{unseen:,} combinations** never occur" in texts(app)
     app.selectbox(key="wrodl_face").set_value(0).run()
     assert "This exact face occurs **once** in the data." in texts(app)
+
+
+def test_counting_page_shows_two_unseen_faces_on_one_floor(app):
+    open_page(app, "app_pages/wrodl_counting.py", alpha="1")
+    text = next(m.value for m in app.markdown if "The multinomial gives the first" in m.value)
+    first, second = (part.split("**")[1] for part in text.split("θ̂ = ")[1:3])
+    assert first == second == "0.000245"  # 1 / (50 + 4,032)
+    assert app.container(key="wrodl_odd_face").image

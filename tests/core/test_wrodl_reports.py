@@ -20,7 +20,7 @@ from gdl_core import wrodl
 from gdl_core.multinomial import JointMultinomial
 from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.wrodl.calculator import face_report
-from gdl_core.wrodl.counting import counting_report
+from gdl_core.wrodl.counting import counting_report, rarest_face
 from gdl_core.wrodl.independence import naive_bayes_report, parameter_table
 from gdl_core.wrodl.models import PSEUDOCOUNTS, novelty_by_alpha
 from gdl_core.wrodl.samples import draw
@@ -312,3 +312,22 @@ def test_every_probability_stays_on_the_charts_at_every_stop(alpha):
     if alpha:  # the same axis at every α > 0 (α = 0 adds a band for exact zeros)
         same = validated(counting_report(1.0).sorted_theta).layout.yaxis.range
         assert tuple(sorted_theta.layout.yaxis.range) == tuple(same)
+
+
+def test_the_rarest_face_is_each_features_least_common_value():
+    faces = wrodl.load()
+    expected = {
+        feature: min(values, key=lambda v: (list(faces[feature]).count(v), values.index(v)))
+        for feature, values in wrodl.FEATURES.items()
+    }
+    assert rarest_face() == expected
+
+
+@pytest.mark.parametrize("alpha", [Fraction(1, 10), Fraction(1)])
+def test_smoothing_puts_a_near_copy_and_an_odd_face_on_one_floor(alpha):
+    report = counting_report(float(alpha))
+    floor = alpha / (50 + 4032 * alpha)  # exact: neither face occurs in the data
+    assert report.rarest == pytest.approx(float(floor), rel=1e-12)
+    assert report.combination_2 == pytest.approx(float(floor), rel=1e-12)
+    # Naive Bayes tells them apart, by orders of magnitude.
+    assert report.naive_bayes_combination_2 > 100 * report.naive_bayes_rarest > 0
