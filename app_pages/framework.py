@@ -8,9 +8,10 @@ from __future__ import annotations
 import streamlit as st
 
 from gdl_core import framework, wrodl
-from ui.guide import next_page_link, reset_button, reset_to_defaults, step, steps_overview
+from ui.controls import seed_row
+from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
 from ui.images import NARROW_COLUMNS, avatar_png, avatar_sheet_png, face_key, show_sheet
-from ui.state import Param, next_seed, publish, restore
+from ui.state import Param, publish, restore
 
 PAGE = "app_pages/framework.py"
 AVATAR_PX = 128
@@ -80,11 +81,8 @@ def _question() -> None:
 @st.fragment
 def _samples_section() -> None:
     """Steps 2 and 3 share the seed: a new one reruns only them."""
-    seed_col, again_col = st.columns([1, 3], vertical_alignment="bottom")
-    seed_col.number_input("Seed", min_value=0, max_value=SEED_MAX, step=1, key=SEED.key)
-    again_col.button("Sample again", icon=":material/casino:", key="fw_sample_again",
-                     on_click=next_seed, args=(SEED.key, SEED_MAX))
-    drawn, with_sunglasses = _samples(int(st.session_state[SEED.key]))
+    seed = seed_row(SEED, "fw_sample_again", SEED_MAX)
+    drawn, with_sunglasses = _samples(seed)
     _face_sheet(drawn, "fw_samples", "Ten faces drawn from p(x)", "generative-samples.png")
     st.markdown(
         "This is Naive Bayes on all five features (the next pages build it step by step): a "
@@ -114,8 +112,7 @@ st.markdown(
     "learn p(answer | example). A **generative** model learns p(example) itself, and can "
     "therefore make new examples. Here are both, on the 50 faces of Planet Wrodl."
 )
-steps_overview(STEPS, key="fw_steps")
-reset_button(lambda: reset_to_defaults(*PARAMS), key="fw_reset")
+steps_overview(STEPS, "fw_steps", lambda: reset_to_defaults(*PARAMS), "fw_reset")
 
 # 1 --------------------------------------------------------------------- discriminative
 step(1, STEPS[0], "Describe a face, and read how likely it is to wear sunglasses.")

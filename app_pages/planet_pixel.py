@@ -21,7 +21,7 @@ from gdl_core.pixels import figures as pixel_figures
 from gdl_core.pixels.measures import LikelihoodSummary, pixel_distribution
 from gdl_core.pixels.training import TABLE_PIXELS, table_1_3
 from ui.charts import show_chart
-from ui.guide import next_page_link, reset_button, reset_to_defaults, step, steps_overview
+from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
 from ui.images import (
     NARROW_COLUMNS,
     NARROW_SCREEN_PX,
@@ -177,8 +177,7 @@ st.markdown(
     "Naive Bayes model that worked on Wrodl gets the raw pixels. Follow the steps to see what "
     "goes wrong, and why."
 )
-steps_overview(STEPS, key="pp_steps")
-reset_button(_reset, key="pp_reset")
+steps_overview(STEPS, "pp_steps", _reset, "pp_reset")
 
 # 1 ------------------------------------------------------------------------ training faces
 step(1, STEPS[0], "Choose how many faces to train on, then look at the first twenty.")

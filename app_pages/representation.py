@@ -17,7 +17,8 @@ from gdl_core.tins import HEIGHT_RANGE, PCA, WIDTH_RANGE, draw, training_tins
 from gdl_core.tins import comparison as tins_comparison
 from gdl_core.tins import figures as tins_figures
 from ui.charts import show_chart
-from ui.guide import next_page_link, reset_button, reset_to_defaults, step, steps_overview
+from ui.controls import seed_row
+from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
 from ui.images import (
     NARROW_COLUMNS,
     avatar_png,
@@ -26,7 +27,7 @@ from ui.images import (
     show_sheet,
     tin_sheet_png,
 )
-from ui.state import Param, next_seed, publish, restore
+from ui.state import Param, publish, restore
 
 PAGE = "app_pages/representation.py"
 N_TRAINING = 60
@@ -162,11 +163,7 @@ def _latent_plane() -> None:
 @st.fragment
 def _two_ways_section() -> None:
     """Seed, "Sample again" and the two rows of samples: a new seed reruns only this part."""
-    seed_col, again_col = st.columns([1, 3], vertical_alignment="bottom")
-    seed_col.number_input("Seed", min_value=0, max_value=SEED_MAX, step=1, key=SEED.key)
-    again_col.button("Sample again", icon=":material/casino:", key="rep_sample_again",
-                     on_click=next_seed, args=(SEED.key, SEED_MAX))
-    seed = int(st.session_state[SEED.key])
+    seed = seed_row(SEED, "rep_sample_again", SEED_MAX)
     pixel, latent_z, latent = _two_ways(seed)
     pixel_col, latent_col = st.columns(2, gap="large")
     for column, title, drawn, key, what in (
@@ -265,8 +262,7 @@ st.markdown(
     "**f** that turns any such point back into pixels. A simple model of z, plus f, then "
     "draws new pictures that hold together."
 )
-steps_overview(STEPS, key="rep_steps")
-reset_button(_reset, key="rep_reset")
+steps_overview(STEPS, "rep_steps", _reset, "rep_reset")
 
 # 1 ------------------------------------------------------------------------ the tins
 step(1, STEPS[0], "Look at the training pictures: what would you need to know to draw one?")

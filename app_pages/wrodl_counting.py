@@ -9,7 +9,7 @@ from gdl_core.wrodl import counting
 from gdl_core.wrodl.text import plural, times
 from ui import wrodl as w
 from ui import wrodl_reports as reports
-from ui.guide import next_page_link, reset_button, reset_to_defaults, step, steps_overview
+from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
 from ui.images import NARROW_COLUMNS, avatar_sheet_png, face_key, show_sheet
 from ui.state import Param, publish, restore
 
@@ -41,11 +41,7 @@ st.markdown(
 for notice in notices:
     st.warning(notice, icon=":material/link_off:")
 w.page_style()
-overview, restart = st.columns([3, 1], vertical_alignment="bottom")
-with overview:
-    steps_overview(STEPS, key="wrodl_mn_steps")
-with restart:
-    reset_button(reset, key="wrodl_mn_reset")
+steps_overview(STEPS, "wrodl_mn_steps", reset, "wrodl_mn_reset")
 
 faces = wrodl.load()
 report = reports.counting(w.alpha())  # the slider itself sits in step 3

@@ -8,7 +8,7 @@ from gdl_core.numbers import format_prob
 from gdl_core.wrodl.text import plural, theta_text, times
 from ui import wrodl as w
 from ui import wrodl_reports as reports
-from ui.guide import next_page_link, reset_button, reset_to_defaults, step, steps_overview
+from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
 from ui.images import face_key
 from ui.state import Param, publish, restore
 
@@ -51,11 +51,7 @@ st.markdown(
 for notice in notices:
     st.warning(notice, icon=":material/link_off:")
 w.page_style()
-overview, restart = st.columns([3, 1], vertical_alignment="bottom")
-with overview:
-    steps_overview(STEPS, key="wrodl_nb_steps")
-with restart:
-    reset_button(reset, key="wrodl_nb_reset")
+steps_overview(STEPS, "wrodl_nb_steps", reset, "wrodl_nb_reset")
 
 report = reports.naive_bayes(w.alpha())  # the slider itself sits in step 3
 alpha = report.alpha

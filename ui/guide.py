@@ -25,17 +25,27 @@ _STEPS_CSS = """<style>
 </style>"""
 
 
-def steps_overview(steps: Sequence[str], key: str) -> None:
+def steps_overview(
+    steps: Sequence[str], key: str, on_reset: Callable[[], None] | None = None,
+    reset_key: str | None = None,
+) -> None:
     """The page's steps as a numbered list of links to their headings, in a container with
-    key ``key`` (CSS class ``st-key-<key>``)."""
+    key ``key`` (CSS class ``st-key-<key>``); with ``on_reset``, a :func:`reset_button`
+    (key ``reset_key``) beside it."""
     st.html(_STEPS_CSS)
-    with st.container(key=key), st.container(key=f"{key}-steps-overview"):
+    overview, restart = (
+        st.columns([3, 1], vertical_alignment="bottom") if on_reset else (st.container(), None)
+    )
+    with overview, st.container(key=key), st.container(key=f"{key}-steps-overview"):
         st.markdown(
             "\n".join(
                 f"{number}. [{title}](#{step_anchor(number)})"
                 for number, title in enumerate(steps, start=1)
             )
         )
+    if restart is not None:
+        with restart:
+            reset_button(on_reset, key=reset_key)
 
 
 def step(number: int, title: str, todo: str | None = None) -> None:
