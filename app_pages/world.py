@@ -8,6 +8,10 @@ Layout: steps 1 to 3 share one workbench: a hint saying what to do next, the but
 move the box, the map with the chart of every box tried under it, and beside them ℓ and the
 other read-outs and the box's edges. On a laptop all of it fits one screen, so a person can
 shrink the box and watch ℓ climb without scrolling. Steps 4 and 5 sit side by side below.
+
+The map is the box editor of ``ui.box_editor`` (a Streamlit v2 component): the box follows
+the mouse, a finger or the arrow keys, and its read-outs follow it live in the browser; the
+box reaches this script once, when the drag ends, and everything is recomputed here.
 """
 
 from __future__ import annotations
@@ -17,21 +21,28 @@ import streamlit as st
 
 from gdl_core.numbers import MINUS, format_likelihood, format_number
 from gdl_core.world import (
+    EXAMPLE_LABELS,
     EXTENT,
+    VERDICTS,
     Attempts,
     Box,
     JudgedSamples,
     Training,
+    examples,
     judge_samples,
     land_mask,
 )
 from gdl_core.world.figures import (
-    corners_from_selection,
+    BOX_COLOUR,
+    POINT_COLOUR,
+    SAMPLE_COLOUR,
+    VERDICT_STYLE,
     history_figure,
     land_data_uri,
-    world_figure,
 )
 from gdl_core.world.steps import STEPS, next_hint
+from ui.box_editor import HELP as EDITOR_HELP
+from ui.box_editor import box_editor, corners_from_value
 from ui.charts import show_chart
 from ui.guide import (
     next_page_link,
@@ -41,6 +52,7 @@ from ui.guide import (
     step_anchor,
     steps_overview,
 )
+from ui.presenter import PROJECTOR_FONT_SCALE
 from ui.state import Param, keep, next_seed, publish, restore
 
 PAGE = "app_pages/world.py"
@@ -134,25 +146,17 @@ def _set_box(corners) -> None:
         st.session_state[key] = float(value)
 
 
-def _on_select() -> None:
-    """Copy a box dragged on the map into the four corner inputs.
+def _on_box_edit() -> None:
+    """Copy the box drawn, moved or resized on the map into the four corner inputs.
 
-    Streamlit calls this only when the selection changes, and every new box redraws the map
-    as a new chart with no selection, so each drag counts once, even the same one twice.
-    A drag of fewer than plotly's 8 pixels is a click, which sends nothing at all: the
-    caption under the chart says so.
+    The editor sends a box once per drag (or run of key presses), each with its own number,
+    so Streamlit calls this once for each, even for the same box twice.
     """
-    chart = st.session_state.get(MAP_KEY)
-    selection = chart.get("selection", {}) if chart else {}
-    boxes = list(selection.get("box", []))
-    if not boxes:
-        return
-    try:
-        corners = corners_from_selection(boxes)
-    except ValueError as error:
-        _flash("warning", f"{error} Your previous box is kept.")
-        return
-    if corners is not None:
+    editor = st.session_state.get(MAP_KEY)
+    corners = corners_from_value(editor.get("box") if editor else None)
+    if corners is None:
+        _flash("warning", "The map sent no box with an area. Your previous box is kept.")
+    else:
         _set_box(corners)
 
 
@@ -293,7 +297,9 @@ presenting = bool(st.session_state.get("presenter_mode"))
 st.title("Likelihood and maximum likelihood")
 st.markdown(
     "Every dot is an observation made by a rule hidden from you, **p_data**. Propose a "
-    "**box** as your model **p_model** and score it by how probable it makes the dots."
+    "**box** as your model **p_model** and score it by how probable it makes the dots. "
+    "The **sample space** is every (longitude, latitude) point of the map; the box's "
+    "**density** is 1/area at each point inside it and 0 everywhere outside."
 )
 for notice in link_notices.values():
     st.warning(notice, icon=":material/link_off:")
@@ -359,22 +365,42 @@ with st.container(horizontal=True, vertical_alignment="center", key="world_nudge
 
 map_col, side_col = st.columns([3, 1], gap="medium")
 
+judged_now = sampled is not None and land
+labelled = examples(sampled.verdicts) if judged_now else {}
+legend = [(f"the data X ({n:,} point{'' if n == 1 else 's'})", POINT_COLOUR, "circle"),
+          ("your box p_model", BOX_COLOUR, "box")]
+if sampled is not None and not land:
+    legend.append((f"samples ({m:,})", SAMPLE_COLOUR, "circle"))
+elif judged_now:
+    for verdict in VERDICTS:
+        name, colour, symbol = VERDICT_STYLE[verdict]
+        legend.append((f"{name} ({sampled.counts[verdict]:,})", colour, symbol))
+
 with map_col:
-    show_chart(
-        world_figure(
-            data.points,
-            box=box,
-            land=land_image() if land else None,
-            samples=None if sampled is None else sampled.samples,
-            verdicts=None if sampled is None or not land else sampled.verdicts,
-            # The legend takes a second row once samples are shown.
-            height=(520 if presenting else 410) + (0 if sampled is None else 24),
-        ),
+    box_editor(
         key=MAP_KEY,
-        filename="world-map",
-        on_select=_on_select,
-        selection_mode=("box",),
-        config={"scrollZoom": False, "doubleClick": False},
+        points=data.points,
+        box=box.as_tuple(),
+        on_change=_on_box_edit,
+        mle_log_likelihood=None if data.mle is None else data.mle_log_likelihood,
+        land=land_image() if land else None,
+        samples=None if sampled is None else sampled.samples,
+        verdicts=sampled.verdicts if judged_now else None,
+        examples=[{"label": EXAMPLE_LABELS[verdict], "verdict": verdict,
+                   "lon": float(sampled.samples[index, 0]),
+                   "lat": float(sampled.samples[index, 1])}
+                  for verdict, index in labelled.items()],
+        legend=legend,
+        styles={"unjudged": {"colour": SAMPLE_COLOUR, "symbol": "circle"},
+                **{verdict: {"colour": colour, "symbol": symbol}
+                   for verdict, (_, colour, symbol) in VERDICT_STYLE.items()}},
+        verdict_names={verdict: name for verdict, (name, _, _) in VERDICT_STYLE.items()},
+        step=float(st.session_state[NUDGE_KEY]),
+        font_scale=PROJECTOR_FONT_SCALE if presenting else 1.0,
+        label=(f"World map with {n:,} points and the box p_model "
+               f"{box.lon_min:g} to {box.lon_max:g} degrees longitude, "
+               f"{box.lat_min:g} to {box.lat_max:g} degrees latitude. Drag to draw, move "
+               "or resize the box; arrow keys move it, Shift and arrows resize it."),
     )
     show_chart(
         history_figure(
@@ -395,10 +421,7 @@ with map_col:
         st.caption("Every box you tried. Click a point to bring its box back.")
         st.button("Clear history", icon=":material/delete_sweep:", on_click=_clear_history,
                   key="world_clear_history")
-    st.caption(
-        "A drag shorter than about 8 screen pixels counts as a click and draws no box. For a "
-        "very small box, use **Shrink** with a 1° step or type its edges."
-    )
+    st.caption(EDITOR_HELP)
 
 with side_col:
     with st.container(key="world_readouts"):
@@ -416,12 +439,16 @@ with side_col:
         st.metric("Likelihood L", format_likelihood(score.log_likelihood),
                   help="The product of p_model(x) over all N points: (1/area)^N, or 0.")
     with st.container(key="world_box_edges"):
-        for key, label, (lo, hi) in zip(
-            CORNER_KEYS,
-            ("West edge (lon_min)", "East edge (lon_max)", "South edge (lat_min)",
-             "North edge (lat_max)"),
-            ((LON_MIN, LON_MAX), (LON_MIN, LON_MAX), (LAT_MIN, LAT_MAX), (LAT_MIN, LAT_MAX)),
-            strict=True,
+        st.markdown(
+            "**The parameters θ.** The box is four numbers: its south-west corner "
+            "(θ₁, θ₂) and its north-east corner (θ₃, θ₄)."
+        )
+        # In θ order: west θ₁, south θ₂, east θ₃, north θ₄ (the book's two corners).
+        for key, label, (lo, hi) in (
+            (CORNER_KEYS[0], "θ₁ west edge (lon_min)", (LON_MIN, LON_MAX)),
+            (CORNER_KEYS[2], "θ₂ south edge (lat_min)", (LAT_MIN, LAT_MAX)),
+            (CORNER_KEYS[1], "θ₃ east edge (lon_max)", (LON_MIN, LON_MAX)),
+            (CORNER_KEYS[3], "θ₄ north edge (lat_max)", (LAT_MIN, LAT_MAX)),
         ):
             st.number_input(label, min_value=lo, max_value=hi, step=1.0, format="%.2f",
                             key=key)
@@ -448,6 +475,9 @@ with step4_col:
             f"The points came from **land only**. Your box is **{share:.0%} land** and "
             f"**{1 - share:.0%} sea**, and it spreads its probability evenly over both."
         )
+        if sampled is None:
+            st.caption("Draw samples (step 5) and the map marks one of each kind: **A** in "
+                       "the sea, **B** a near-copy, **C** new on land.")
     else:
         st.caption("The map shows only the points for now.")
     with st.expander("Why even the best box falls short"):
@@ -500,6 +530,16 @@ with step5_col:
             "- **C, new and on land:** plausible under p_data and not a copy: what a good "
             "generative model should produce most of the time."
         )
+        missing = [verdict for verdict in VERDICTS if verdict not in labelled]
+        shown = ", ".join(EXAMPLE_LABELS[v] for v in VERDICTS if v in labelled)
+        where = {"sea": "in the sea", "copy": "a near-copy", "new": "new and on land"}
+        note = (f"The map marks one sample of each kind with its letter ({shown})." if shown
+                else "")
+        if missing:
+            note += " " + " ".join(
+                f"No sample is {where[v]} this time, so the map has no "
+                f"{EXAMPLE_LABELS[v]}." for v in missing)
+        st.caption(note.strip())
 
 next_page_link(PAGE)
 publish(*SHARED)

@@ -15,9 +15,18 @@ from gdl_core.world.attempts import Attempts, Score, Training
 from gdl_core.world.box import Box
 from gdl_core.world.land import LAND_MASK_PATH, LandMask, land_mask, sample_land
 from gdl_core.world.points import EXTENT
-from gdl_core.world.rules import VERDICTS, JudgedSamples, judge, judge_samples, nearest_distance
+from gdl_core.world.rules import (
+    EXAMPLE_LABELS,
+    VERDICTS,
+    JudgedSamples,
+    examples,
+    judge,
+    judge_samples,
+    nearest_distance,
+)
 
 __all__ = [
+    "EXAMPLE_LABELS",
     "EXTENT",
     "LAND_MASK_PATH",
     "VERDICTS",
@@ -27,6 +36,7 @@ __all__ = [
     "LandMask",
     "Score",
     "Training",
+    "examples",
     "judge",
     "judge_samples",
     "land_mask",

@@ -16,9 +16,14 @@ from gdl_core.world.box import Box
 from gdl_core.world.land import LandMask, land_mask
 from gdl_core.world.points import EXTENT, as_finite_number, as_points
 
-__all__ = ["VERDICTS", "JudgedSamples", "judge", "judge_samples", "nearest_distance"]
+__all__ = ["EXAMPLE_LABELS", "VERDICTS", "JudgedSamples", "examples", "judge", "judge_samples",
+           "nearest_distance"]
 
 VERDICTS: tuple[str, str, str] = ("sea", "copy", "new")
+
+#: The book's names for one sample of each verdict: A in the sea (breaks Rule 1), B a near
+#: copy of an observation (breaks Rule 2), C new and on land (what a good model makes).
+EXAMPLE_LABELS: dict[str, str] = {"sea": "A", "copy": "B", "new": "C"}
 
 # judge(): how many sample–training distances to hold in memory at once.
 _CHUNK_ELEMENTS = 1 << 20
@@ -97,3 +102,16 @@ def judge_samples(box: Box, m: int, seed: Seed, training, radius: float) -> Judg
     ``training`` points with ``radius``."""
     samples = box.sample(m, seed)
     return JudgedSamples(samples, judge(samples, training, radius))
+
+
+def examples(verdicts) -> dict[str, int]:
+    """One sample of each verdict to show as the book's points A, B and C: verdict -> the
+    index of its first sample, in :data:`VERDICTS` order; a verdict no sample got is left
+    out."""
+    verdicts = np.asarray(verdicts, dtype=str).reshape(-1)
+    found = {}
+    for verdict in VERDICTS:
+        where = np.flatnonzero(verdicts == verdict)
+        if len(where):
+            found[verdict] = int(where[0])
+    return found

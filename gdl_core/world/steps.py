@@ -102,8 +102,8 @@ def next_hint(
         return Hint(
             1, "info",
             f"{_heading(1)} Drag across the map to draw your box, p_model: every spot inside "
-            "it is equally likely, nothing outside can happen. Or move and resize it with "
-            "the buttons above the map.",
+            "it is equally likely, nothing outside can happen. Then drag it, its sides or "
+            "its corners, or use the arrow keys or the buttons above the map.",
         )
     if missed_before:
         return Hint(

@@ -5,6 +5,7 @@ Every number shown is checked against gdl_core computed here, independently of t
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 
@@ -12,7 +13,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gdl_core.numbers import format_likelihood
+from gdl_core.numbers import format_likelihood, format_number
 from gdl_core.world import Box, judge, land_mask, sample_land
 from tests.app.helpers import open_page
 from tests.plotly_specs import unpacked
@@ -57,6 +58,16 @@ def _chart(app, key: str) -> dict:
     """The plotly spec of the chart with ``key``, its packed arrays decoded."""
     (chart,) = [c for c in app.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
     return unpacked(json.loads(chart.proto.spec))
+
+
+def _editor(app) -> dict:
+    """The data the page gives the map's box editor, its packed arrays decoded."""
+    (editor,) = [e for e in app.get("bidi_component") if e.proto.id.endswith("-world_map")]
+    data = json.loads(editor.proto.json)
+    data["points"] = np.frombuffer(base64.b64decode(data["points"]), "<f8").reshape(-1, 2)
+    if data["samples"] is not None:
+        data["samples"] = np.frombuffer(base64.b64decode(data["samples"]), "<f4").reshape(-1, 2)
+    return data
 
 
 def _history_chart(app) -> list[tuple[float, float]]:
@@ -285,7 +296,7 @@ def test_a_bad_land_value_in_the_link_keeps_the_land_hidden(app):
     _open(app, land="maybe")
     assert any("Ignored `land=maybe`" in w.value for w in app.warning)
     assert app.toggle(key="world_land").value is False
-    assert not _chart(app, "world_map")["layout"].get("images")
+    assert _editor(app)["land"] is None
 
 
 def test_a_link_with_a_flat_box_keeps_the_good_edges(app):
@@ -409,8 +420,8 @@ def test_the_page_links_its_steps_and_the_next_page(app):
 # --------------------------------------------------------------------------- samples
 
 
-def _map_traces(app) -> list[dict]:
-    return [t for t in _chart(app, "world_map")["data"] if t.get("mode") == "markers"]
+def _legend(app) -> list[str]:
+    return [label for label, _, _ in _editor(app)["legend"]]
 
 
 def test_samples_stay_unjudged_until_the_land_is_revealed(app):
@@ -418,9 +429,9 @@ def test_samples_stay_unjudged_until_the_land_is_revealed(app):
     app.button(key="world_fit_mle").click().run()
     app.button(key="world_new_samples").click().run()
     assert app.toggle(key="world_show_samples").value is True
-    names = [t["name"] for t in _map_traces(app)]
-    assert names == ["the data X (100 points)", "samples (200)"]
-    assert not [t for t in _map_traces(app) if t.get("meta")]  # no verdicts anywhere
+    assert _legend(app) == ["the data X (100 points)", "your box p_model", "samples (200)"]
+    assert _editor(app)["verdicts"] is None  # no verdicts anywhere
+    assert _editor(app)["examples"] == []
     labels = {m.label for m in app.metric}
     assert not labels & {"In the sea (A)", "Near-copy (B)", "New on land (C)"}
     text = " ".join(m.value for m in app.markdown)
@@ -428,15 +439,17 @@ def test_samples_stay_unjudged_until_the_land_is_revealed(app):
     assert any("reveal the land" in i.value for i in app.info)
     # The reveal brings the verdicts: colours on the map, fractions and explanations.
     app.toggle(key="world_land").set_value(True).run()
-    assert {t.get("meta") for t in _map_traces(app)} >= {"sea", "copy", "new"}
+    assert set(_editor(app)["verdicts"]) == {"s", "c", "n"}
     assert {"In the sea (A)", "Near-copy (B)", "New on land (C)"} <= {m.label for m in app.metric}
     assert "**Rule 1** is broken" in " ".join(m.value for m in app.markdown)
 
 
 def _samples_on_the_map(app) -> dict[str, np.ndarray]:
     """The samples the map shows, by verdict, as (M, 2) arrays."""
-    return {t["meta"]: np.column_stack([t["x"], t["y"]]).reshape(-1, 2)
-            for t in _map_traces(app) if t.get("meta")}
+    data = _editor(app)
+    codes = np.array(list(data["verdicts"]))
+    return {verdict: data["samples"][codes == letter]
+            for verdict, letter in (("sea", "s"), ("copy", "c"), ("new", "n"))}
 
 
 def test_a_link_carries_the_samples_and_reproduces_them_exactly(app):
@@ -524,7 +537,7 @@ def test_the_land_share_of_the_box_is_shown_after_the_reveal(app):
 def test_one_point_is_one_point_in_the_legend(app):
     # Before: "the data X (1 points)".
     _open(app, n="1")
-    assert _map_traces(app)[0]["name"] == "the data X (1 point)"
+    assert _legend(app)[0] == "the data X (1 point)"
 
 
 # --------------------------------------------------------------------------- moving the box
@@ -660,3 +673,107 @@ def test_reset_puts_every_setting_back_and_forgets_the_history(app):
                                              "draw", "lon_min")} == {
         "n": "50", "seed": "0", "land": "0", "samples": "0", "m": "200", "radius": "3",
         "draw": "0", "lon_min": "-180.0"}
+
+
+# --------------------------------------------------------------------------- θ, A, B and C
+
+
+def test_the_edges_are_named_as_the_parameters_theta_and_the_density_is_said(app):
+    _open(app)
+    labels = {key: app.number_input(key=key).label for key in CORNERS}
+    assert labels == {"world_lon_min": "θ₁ west edge (lon_min)",
+                      "world_lat_min": "θ₂ south edge (lat_min)",
+                      "world_lon_max": "θ₃ east edge (lon_max)",
+                      "world_lat_max": "θ₄ north edge (lat_max)"}
+    text = " ".join(m.value for m in app.markdown)
+    assert "(θ₁, θ₂)" in text and "(θ₃, θ₄)" in text
+    assert "**sample space** is every (longitude, latitude) point of the map" in text
+    assert "1/area at each point inside it and 0 everywhere outside" in text
+
+
+def test_a_b_and_c_mark_one_sample_of_each_verdict_only_after_the_reveal(app):
+    _open(app, n="100", seed="3", lon_min="-150", lon_max="170", lat_min="-80",
+          lat_max="80", samples="1", m="400", radius="4.5", draw="7")
+    assert _editor(app)["examples"] == []  # samples shown, land hidden: nothing judged
+    assert "the map marks one sample of each kind" not in " ".join(c.value for c in app.caption)
+    app.toggle(key="world_land").set_value(True).run()
+    examples = _editor(app)["examples"]
+    assert [(e["label"], e["verdict"]) for e in examples] == [
+        ("A", "sea"), ("B", "copy"), ("C", "new")]
+    samples = Box(-150, 170, -80, 80).sample(400, np.random.default_rng([3, 7]))
+    verdicts = judge(samples, sample_land(100, 3), 4.5)
+    for example in examples:
+        spot = np.array([example["lon"], example["lat"]])
+        (index,) = np.flatnonzero(np.all(samples == spot, axis=1))  # an actual sample…
+        assert verdicts[index] == example["verdict"]  # …with that verdict
+    assert any("marks one sample of each kind with its letter (A, B, C)" in c.value
+               for c in app.caption)
+
+
+def test_a_missing_kind_of_sample_is_said_instead_of_marked(app):
+    # A small box on land far from every point: no sample can be in the sea or a copy.
+    _open(app, n="5", seed="0", land="1", samples="1", m="10", radius="0",
+          lon_min="20", lon_max="21", lat_min="10", lat_max="11")
+    verdicts = judge(Box(20, 21, 10, 11).sample(10, np.random.default_rng([0, 0])),
+                     sample_land(5, 0), 0.0)
+    assert set(verdicts) == {"new"}
+    assert [e["label"] for e in _editor(app)["examples"]] == ["C"]
+    captions = " ".join(c.value for c in app.caption)
+    assert "No sample is in the sea this time, so the map has no A." in captions
+    assert "No sample is a near-copy this time, so the map has no B." in captions
+
+
+def test_with_the_land_revealed_and_no_samples_the_page_says_what_a_b_c_will_be(app):
+    _open(app, land="1")
+    assert _editor(app)["examples"] == []
+    assert any("marks one of each kind: **A** in the sea" in c.value for c in app.caption)
+
+
+# --------------------------------------------------------------------------- the box editor
+
+
+def _send_from_the_map(app, corners, seq: str = "1") -> None:
+    """What the map's box editor sends when a drag ends: its state with the new box."""
+    (editor,) = [e for e in app.get("bidi_component") if e.proto.id.endswith("-world_map")]
+    states = app._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = editor.proto.id
+    state.json_value = json.dumps({"box": {"corners": list(corners), "seq": seq}})
+    app._run(states)
+    assert not app.exception, app.exception
+
+
+def test_a_box_from_the_map_is_recomputed_by_the_page_and_written_everywhere(app):
+    _open(app)
+    points = sample_land(50, 0)
+    _send_from_the_map(app, [150.25, -170.5, -60, 75.75])  # dragged right to left
+    box = Box(-170.5, 150.25, -60, 75.75)
+    assert _box_on_page(app) == box
+    assert app.query_params["lon_min"] == "-170.5" and app.query_params["lat_max"] == "75.75"
+    assert _tried(app)[-1] == box
+    assert _editor(app)["box"] == list(box.as_tuple())
+    expected = box.log_likelihood(points)
+    assert _metric(app, "Log-likelihood ℓ") == format_number(expected)
+    assert _metric(app, "Points outside") == f"{int((~box.contains(points)).sum())} of 50"
+    # The same box sent again (a new drag that ended in the same place) is no change, and
+    # the inputs still drive the map: the editor is given the typed box.
+    _send_from_the_map(app, [150.25, -170.5, -60, 75.75], seq="2")
+    assert _tried(app)[-1] == box
+    _set_box(app, -100, 100, -50, 50)
+    assert _editor(app)["box"] == [-100, 100, -50, 50]
+
+
+def test_a_box_without_area_from_the_map_is_refused_and_the_old_one_kept(app):
+    _open(app, lon_min="-100", lon_max="100", lat_min="-50", lat_max="50")
+    _send_from_the_map(app, [10, 10, -5, 5])
+    assert _box_on_page(app) == Box(-100, 100, -50, 50)
+    assert any("no box with an area" in w.value for w in app.warning)
+
+
+def test_the_editor_gets_the_points_exactly_and_the_mle_score(app):
+    _open(app, n="300", seed="5")
+    data = _editor(app)
+    points = sample_land(300, 5)
+    np.testing.assert_array_equal(data["points"], points)  # bit for bit: float64
+    assert data["mle_log_l"] == Box.fit(points).log_likelihood(points)
+    assert data["step"] == 5.0

@@ -485,3 +485,12 @@ def test_judge_samples_draws_from_the_box_and_counts_each_verdict():
     assert report.counts == tally
     assert list(report.counts) == list(VERDICTS)  # in the order the page lays them out
     assert min(tally.values()) > 0  # all three kinds were counted
+
+
+def test_examples_pick_the_first_sample_of_each_verdict_and_skip_a_missing_one():
+    from gdl_core.world import EXAMPLE_LABELS, examples
+
+    assert examples(["new", "sea", "new", "copy"]) == {"sea": 1, "copy": 3, "new": 0}
+    assert examples(np.array(["new", "new"])) == {"new": 0}
+    assert examples([]) == {}
+    assert EXAMPLE_LABELS == {"sea": "A", "copy": "B", "new": "C"}

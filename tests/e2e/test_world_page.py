@@ -1,7 +1,11 @@
-"""The world-map page in real Chromium: drag a box with the mouse, reveal the land, sample.
+"""The world-map page in real Chromium: drag a box with the mouse, a finger or the keys,
+reveal the land, sample.
 
 Every number read off the page is recomputed here with gdl_core from the box the page
-reports (in the URL), so the test checks the whole path mouse → plotly → Streamlit → maths.
+reports (in the URL), so the test checks the whole path hand → box editor → Streamlit →
+maths. The live read-outs the editor computes in the browser during a drag are read before
+the release and compared with Python's after it; the messages the page sends over its
+websocket are counted (none during a drag, one on release).
 Screenshots go to screenshots/world-*.png.
 """
 
@@ -12,8 +16,11 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 import pytest
+from playwright.sync_api import expect
 
+from gdl_core.numbers import format_likelihood, format_number
 from gdl_core.world import Box, judge, sample_land
+from tests.e2e.conftest import Visit
 
 pytestmark = pytest.mark.e2e
 
@@ -32,7 +39,7 @@ def _open_world(visit, query: str = ""):
         ).click()
         visit.page.wait_for_url("**/world**")
         visit.wait_until_idle()
-    visit.page.locator(".st-key-world_map .main-svg").first.wait_for()
+    visit.page.locator(".st-key-world_map canvas[data-map]").wait_for()
 
 
 def _readout(visit, label: str) -> str:
@@ -56,12 +63,25 @@ def _box_from_url(visit) -> Box:
     return Box(*(float(q[k]) for k in ("lon_min", "lon_max", "lat_min", "lat_max")))
 
 
+def _map_area(visit) -> dict:
+    """The map's rectangle on the screen (the canvas minus its tick labels)."""
+    canvas = visit.page.locator(".st-key-world_map canvas")
+    box = canvas.bounding_box()
+    left, top, width, height = map(float, canvas.get_attribute("data-map").split(","))
+    return {"x": box["x"] + left, "y": box["y"] + top, "width": width, "height": height}
+
+
+def _screen(visit, lon: float, lat: float) -> tuple[float, float]:
+    """Where (lon, lat) is on the screen."""
+    area = _map_area(visit)
+    return (area["x"] + (lon + 180) / 360 * area["width"],
+            area["y"] + (90 - lat) / 180 * area["height"])
+
+
 def _drag(visit, start: tuple[float, float], end: tuple[float, float]):
-    """Press, move in steps and release over the map's drag layer (fractions of its size):
-    the invisible subplot x2y2 that world_figure lays over the map."""
-    layer = visit.page.locator('.st-key-world_map .nsewdrag[data-subplot="x2y2"]')
-    area = layer.bounding_box()
-    assert area and area["width"] > 300, area
+    """Press, move in steps and release over the map (fractions of its size)."""
+    area = _map_area(visit)
+    assert area["width"] > 300, area
     x0, y0 = area["x"] + start[0] * area["width"], area["y"] + start[1] * area["height"]
     x1, y1 = area["x"] + end[0] * area["width"], area["y"] + end[1] * area["height"]
     mouse = visit.page.mouse
@@ -116,7 +136,6 @@ def test_drag_a_box_reveal_the_land_and_sample(visit):
     page.locator(".st-key-world_land label").click()
     page.wait_for_function("() => location.search.includes('land=1')")
     visit.wait_until_idle()
-    page.locator(".st-key-world_map image").first.wait_for(state="attached")
     visit.screenshot("world-land")
 
     # Fit the MLE, then sample from it and read the verdicts.
@@ -168,7 +187,6 @@ def test_a_shared_link_opens_the_same_view_and_bad_values_get_a_notice(visit):
     box = Box(-180, 180, -90, 60)  # the flat lon pair went back; lat_max=60 was kept
     assert _box_from_url(visit) == box
     assert _readout(visit, "Points outside") == f"{int((~box.contains(points)).sum())} of 50"
-    page.locator(".st-key-world_map image").first.wait_for(state="attached")
     visit.screenshot("world-shared-link")
     assert visit.exceptions() == []
     assert visit.foreign_requests == []
@@ -207,24 +225,29 @@ def _wait_for_box(visit, box: Box):
     visit.wait_until_idle()
 
 
+def _tip(visit) -> str:
+    tip = visit.page.locator(".st-key-world_map .be-tip")
+    return tip.text_content() if tip.is_visible() else ""
+
+
+def _hover(visit, lon: float, lat: float) -> str:
+    visit.page.mouse.move(0, 0)
+    visit.page.mouse.move(*_screen(visit, lon, lat))
+    visit.page.wait_for_function(
+        "() => !document.querySelector('.st-key-world_map .be-tip')?.hidden")
+    return _tip(visit)
+
+
 def test_hover_tells_where_points_and_samples_are_and_the_verdict_after_the_reveal(visit):
     _open_world(visit, "n=50&seed=0&samples=1&m=30&draw=2")
     points = sample_land(50, 0)
-    visit.page.mouse.move(*_pixel(visit, "world_map", "xaxis2", "yaxis2", *points[7]))
-    visit.page.wait_for_function(
-        "() => document.querySelector('.st-key-world_map .hovertext') !== null")
-    text = _hover_text(visit, "world_map")
+    text = _hover(visit, *points[7])
     assert text.startswith("data point")
     assert f"lon {points[7, 0]:.2f}°, lat {points[7, 1]:.2f}°" in text
     samples = Box(-180, 180, -90, 90).sample(30, np.random.default_rng([0, 2]))
-    visit.page.mouse.move(0, 0)
-    visit.page.mouse.move(*_pixel(visit, "world_map", "xaxis2", "yaxis2", *samples[0]))
-    visit.page.wait_for_function(
-        "() => (document.querySelector('.st-key-world_map .hovertext') || {}).textContent"
-        "?.startsWith('sample')")
-    assert "in the sea" not in _hover_text(visit, "world_map")  # no verdict yet
-    legend = " ".join(t.text_content() for t in
-                      visit.page.locator(".st-key-world_map .legendtext").all())
+    text = _hover(visit, *samples[0])
+    assert text.startswith("sample ·")  # no verdict yet
+    legend = visit.page.locator(".st-key-world_map .be-legend").inner_text()
     assert "samples (30)" in legend and "Rule" not in legend
     assert visit.page.locator(".st-key-world_verdicts").count() == 0
     # Reveal the land: the same sample now says what it is.
@@ -233,12 +256,8 @@ def test_hover_tells_where_points_and_samples_are_and_the_verdict_after_the_reve
     visit.wait_until_idle()
     verdict = judge(samples[:1], points, 3.0)[0]
     label = {"sea": "in the sea (A)", "copy": "near-copy (B)", "new": "new, on land (C)"}
-    visit.page.mouse.move(0, 0)
-    visit.page.mouse.move(*_pixel(visit, "world_map", "xaxis2", "yaxis2", *samples[0]))
-    visit.page.wait_for_function(
-        "() => (document.querySelector('.st-key-world_map .hovertext') || {}).textContent"
-        "?.startsWith('sample:')")
-    assert _hover_text(visit, "world_map").startswith(f"sample: {label[verdict]}")
+    visit.page.wait_for_timeout(200)
+    assert _hover(visit, *samples[0]).startswith(f"sample: {label[verdict]}")
     assert visit.exceptions() == []
 
 
@@ -290,35 +309,25 @@ def test_the_arrows_and_grow_move_the_box(visit):
     assert visit.exceptions() == []
 
 
-def test_a_tiny_drag_is_explained_and_a_small_one_taken(visit):
+def test_a_click_on_the_map_draws_no_box_and_a_small_drag_is_taken(visit):
     _open_world(visit, "lon_min=-100&lon_max=100&lat_min=-50&lat_max=60")
     page = visit.page
     before = page.url
-    # A 3° × 3° drag is a few pixels: plotly takes it for a click and sends nothing, so
-    # the box stays, and the page says so in words next to the map.
-    start = _pixel(visit, "world_map", "xaxis2", "yaxis2", 10, 10)
-    end = _pixel(visit, "world_map", "xaxis2", "yaxis2", 13, 7)
-    assert abs(end[0] - start[0]) < 8 and abs(end[1] - start[1]) < 8
-    page.mouse.move(*start)
-    page.mouse.down()
-    page.mouse.move(*end, steps=5)
-    page.mouse.up()
-    page.wait_for_timeout(800)
+    # A press and release without moving is a click: the box stays.
+    page.mouse.click(*_screen(visit, 140, 70))
+    page.wait_for_timeout(500)
     visit.wait_until_idle()
     assert page.url == before
-    assert page.get_by_text("A drag shorter than about 8 screen pixels counts as a click").\
-        is_visible()
-    # Ten degrees each way is enough.
-    start = _pixel(visit, "world_map", "xaxis2", "yaxis2", 10, 10)
-    end = _pixel(visit, "world_map", "xaxis2", "yaxis2", 20, 0)
+    # A drag of three degrees each way is a box (a few pixels on the screen).
+    start, end = _screen(visit, 120, 10), _screen(visit, 123, 7)
     page.mouse.move(*start)
     page.mouse.down()
     page.mouse.move(*end, steps=5)
     page.mouse.up()
     page.wait_for_function("() => !location.search.includes('lon_min=-100')")
     visit.wait_until_idle()
-    box = _box_from_url(visit)  # within two pixels of where the mouse went
-    assert box.as_tuple() == pytest.approx((10, 20, 0, 10), abs=1.1)
+    box = _box_from_url(visit)  # within a pixel of where the mouse went
+    assert box.as_tuple() == pytest.approx((120, 123, 7, 10), abs=0.6)
 
 
 def test_map_readouts_and_history_fit_one_laptop_screen(visit):
@@ -355,7 +364,186 @@ def test_map_readouts_and_history_fit_one_laptop_screen(visit):
     page.locator(".st-key-world_steps").get_by_role("link", name="Fit the MLE").click()
     page.wait_for_function("() => location.hash === '#step-3'")
     # The map is beside the read-outs, and larger than it used to be (640 × 330 px).
-    plot = page.locator('.st-key-world_map .nsewdrag[data-subplot="x2y2"]').bounding_box()
+    plot = _map_area(visit)
     readouts = page.locator(".st-key-world_readouts").bounding_box()
     assert plot["x"] + plot["width"] < readouts["x"]
     assert plot["width"] >= 640 and plot["height"] >= 320, plot
+
+
+# --------------------------------------------------------------------------- the box editor
+
+LIVE = ".st-key-world_map .be-live"
+READOUTS = {"outside": "Points outside", "logL": "Log-likelihood ℓ",
+            "gap": "ℓ minus ℓ of the MLE", "area": "Area (square degrees)",
+            "L": "Likelihood L"}
+
+
+class Sent:
+    """Messages the page sends to the server over its websocket(s)."""
+
+    def __init__(self, page):
+        self.count = 0
+        page.on("websocket", lambda ws: ws.on("framesent", self._sent))
+
+    def _sent(self, _payload):
+        self.count += 1
+
+
+def _live(visit) -> dict[str, str]:
+    """The editor's live read-outs, and the box they are for."""
+    live = visit.page.locator(LIVE)
+    text = {k: live.locator(f'[data-k="{k}"]').text_content() for k in
+            ("inside", "outside", "area", "L", "logL", "gap")}
+    text["box"] = live.get_attribute("data-box")
+    return text
+
+
+def _expected(box: Box, n: int = 50, seed: int = 0) -> dict[str, str]:
+    """The read-outs gdl_core gives for ``box``, written as the page writes them."""
+    points = sample_land(n, seed)
+    log_l = box.log_likelihood(points)
+    best = Box.fit(points).log_likelihood(points)
+    outside = int((~box.contains(points)).sum())
+    return {"outside": f"{outside:,} of {n:,}", "logL": format_number(log_l),
+            "gap": format_number(log_l - best if math.isfinite(log_l) else log_l),
+            "area": format_number(box.area, 0), "L": format_likelihood(log_l),
+            "inside": f"{n - outside:,} of {n:,}"}
+
+
+def _check_after_release(visit, sent: Sent, before: int) -> Box:
+    """One message went; the page's box, its read-outs and the live ones all agree."""
+    visit.page.wait_for_function("(b) => location.search !== b", arg=visit.page.evaluate(
+        "() => location.search"))
+    visit.wait_until_idle()
+    box = _box_from_url(visit)
+    live = _live(visit)
+    assert [float(v) for v in live["box"].split(",")] == list(box.as_tuple())
+    expected = _expected(box)
+    assert {k: live[k] for k in expected} == expected
+    for key, label in READOUTS.items():
+        assert _readout(visit, label) == expected[key], label
+    return box
+
+
+def _pointer_drag(visit, sent: Sent, start, end, steps=12):
+    """Mouse press at ``start`` (lon, lat), moves to ``end``; returns the live read-outs
+    seen before the release, then releases."""
+    page = visit.page
+    page.mouse.move(*_screen(visit, *start))
+    page.mouse.down()
+    seen = []
+    (x0, y0), (x1, y1) = _screen(visit, *start), _screen(visit, *end)
+    for i in range(1, steps + 1):
+        page.mouse.move(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps)
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+        seen.append(_live(visit))
+    return seen
+
+
+def test_draw_move_and_resize_with_the_mouse_update_live_and_send_once(visit):
+    sent = Sent(visit.page)
+    _open_world(visit, "lon_min=-100&lon_max=100&lat_min=-50&lat_max=50")
+    page = visit.page
+    # Draw: a drag on empty map (east of the box).
+    before = sent.count
+    seen = _pointer_drag(visit, sent, (110, 60), (175, -40))
+    assert sent.count == before  # nothing reached the server while the button was down
+    assert len({s["box"] for s in seen}) > 5  # the box followed the hand…
+    assert len({s["area"] for s in seen}) > 5  # …and so did its read-outs
+    for s in seen:  # every live figure is gdl_core's for the box shown at that moment
+        assert {k: s[k] for k in ("outside", "area", "logL", "L", "gap")} == {
+            k: v for k, v in _expected(Box(*map(float, s["box"].split(",")))).items()
+            if k != "inside"}
+    page.mouse.up()
+    box = _check_after_release(visit, sent, before)
+    assert sent.count == before + 1  # exactly one message on release
+    assert box.as_tuple() == pytest.approx((110, 175, -40, 60), abs=0.6)
+
+    # Move: a drag inside the box keeps its size.
+    before = sent.count
+    seen = _pointer_drag(visit, sent, (140, 0), (120, 10))
+    assert sent.count == before and len({s["box"] for s in seen}) > 3
+    page.mouse.up()
+    moved = _check_after_release(visit, sent, before)
+    assert sent.count == before + 1
+    assert (moved.width, moved.height) == pytest.approx((box.width, box.height), abs=0.011)
+    assert moved.lon_min == pytest.approx(box.lon_min - 20, abs=0.6)
+
+    # Resize: the west edge, dragged far west, takes in more points: ℓ becomes finite.
+    before = sent.count
+    seen = _pointer_drag(visit, sent, (moved.lon_min, 0), (-179.9, 0), steps=20)
+    page.mouse.up()
+    resized = _check_after_release(visit, sent, before)
+    assert sent.count == before + 1
+    assert resized.lon_max == moved.lon_max and resized.lon_min < -170
+    assert visit.exceptions() == []
+    # (A page opened by its own URL first asks for /world/_stcore/…, which 404s.)
+    assert [e for e in visit.console_errors if "404" not in e] == []
+    assert visit.foreign_requests == []
+
+
+def test_a_finger_drags_the_box_without_scrolling_the_page(browser, app_url):
+    context = browser.new_context(viewport={"width": 800, "height": 900}, has_touch=True)
+    page = context.new_page()
+    visit = Visit(page, app_url)
+    sent = Sent(page)
+    visit.open("world?lon_min=-100&lon_max=100&lat_min=-50&lat_max=50")
+    page.locator(".st-key-world_map canvas[data-map]").wait_for()
+    page.locator(".st-key-world_map canvas").scroll_into_view_if_needed()
+    scrolled = page.evaluate("() => document.querySelector('[data-testid=stMain]')"
+                             ".closest('[data-testid=stAppViewContainer]').scrollTop")
+    cdp = context.new_cdp_session(page)
+    before = sent.count
+    (x0, y0), (x1, y1) = _screen(visit, 0, 0), _screen(visit, 30, -20)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart",
+                                          "touchPoints": [{"x": x0, "y": y0}]})
+    seen = []
+    for i in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [
+            {"x": x0 + (x1 - x0) * i / 10, "y": y0 + (y1 - y0) * i / 10}]})
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+        seen.append(_live(visit))
+    assert sent.count == before
+    assert len({s["box"] for s in seen}) > 3
+    after = page.evaluate("() => document.querySelector('[data-testid=stMain]')"
+                          ".closest('[data-testid=stAppViewContainer]').scrollTop")
+    assert after == scrolled  # the drag moved the box, not the page
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    box = _check_after_release(visit, sent, before)
+    assert sent.count == before + 1
+    assert (box.width, box.height) == pytest.approx((200, 100), abs=0.011)
+    assert box.lon_min == pytest.approx(-70, abs=1) and box.lat_max == pytest.approx(30, abs=1)
+    assert visit.exceptions() == []
+    context.close()
+
+
+def test_the_keyboard_moves_and_resizes_the_box(visit):
+    sent = Sent(visit.page)
+    _open_world(visit, "lon_min=-100&lon_max=100&lat_min=-50&lat_max=50")
+    page = visit.page
+    canvas = page.locator(".st-key-world_map canvas")
+    assert canvas.get_attribute("role") == "application"
+    assert "World map" in canvas.get_attribute("aria-label")
+    canvas.focus()
+    outline = canvas.evaluate("c => getComputedStyle(c).outlineStyle")
+    assert outline != "none"  # focus is visible
+    before = sent.count
+    page.keyboard.down("ArrowRight")
+    assert _live(visit)["box"] == "-95,105,-50,50"  # the step is the page's 5°
+    assert sent.count == before
+    page.keyboard.up("ArrowRight")
+    box = _check_after_release(visit, sent, before)
+    assert box == Box(-95, 105, -50, 50) and sent.count == before + 1
+    status = page.locator(".st-key-world_map [role=status]")
+    assert status.get_attribute("aria-live") == "polite"
+    assert "95°W to 105°E" in status.text_content()
+    before = sent.count
+    page.keyboard.press("Shift+ArrowUp")
+    box = _check_after_release(visit, sent, before)
+    assert box == Box(-95, 105, -50, 55) and sent.count == before + 1
+    assert format_number(box.log_likelihood(sample_land(50, 0))) in status.text_content()
+    # The inputs drive the map too.
+    page.locator(".st-key-world_lon_min input").fill("-120")
+    page.locator(".st-key-world_lon_min input").press("Enter")
+    expect(page.locator(LIVE)).to_have_attribute("data-box", "-120,105,-50,55")
+    assert visit.exceptions() == []
