@@ -221,6 +221,8 @@ left.caption(
 right.container(key="pp_table_face").image(
     outlined_face_png(training[0], palette, TABLE_PIXELS),
     caption="Face 0, pixels 458–467 boxed", width="stretch", output_format="PNG",
+    alt="Training face 0 as 32 × 32 pixels, with pixels 458 to 467 (row 14, columns 10 to 19) "
+        "boxed: the pixels of the table below",
 )
 with st.container(key="pp_table_1_3"):
     with st.container(key="pp_table_1_3-wide"):
@@ -353,6 +355,10 @@ def _pixel_inspector(
             pixel_figures.entropy_figure(entropy, selected=(row, column)),
             "pp_entropy_map", "pixel_entropy", on_select=_on_pick,
             selection_mode=("points",), width=pixel_figures.ENTROPY_WIDTH,
+            description=f"Map of the model's uncertainty at each of the {pixels.SIZE} × "
+            f"{pixels.SIZE} pixels, in bits, from {entropy.min():.2f} to {entropy.max():.2f} "
+            f"(mean {entropy.mean():.2f}); the pixel picked, row {row}, column {column}, has "
+            f"{entropy[row, column]:.2f} bits.",
         )
     with pixel_col:
         pick_row, pick_column = st.columns(2)
@@ -372,10 +378,16 @@ def _pixel_inspector(
         face.container(key="pp_pixel_face").image(
             outlined_face_png(first_face, palette, (pixel,), ring=True),
             caption="On face 0", width="stretch", output_format="PNG",
+            alt=f"Training face 0 with pixel {pixel} (row {row}, column {column}) boxed",
         )
         show_chart(
             pixel_figures.distribution_figure(table, palette, n), "pp_distribution",
             f"pixel_{pixel}_colours", width=DISTRIBUTION_WIDTH,
+            description=f"Colours at pixel {pixel} in the {n:,} training faces, most common "
+            "first: " + ", ".join(
+                f"colour {colour} in {share:.0%}" for colour, share in
+                zip(table["colour"].head(8), table["share"].head(8), strict=True)
+            ) + (f", and {len(table) - 8} more" if len(table) > 8 else "") + ".",
         )
         unseen = table.attrs["unseen_theta"]
         st.caption(
@@ -419,6 +431,10 @@ show_chart(
         (f"Training faces<br>({n:,})", f"Naive Bayes samples<br>({pe.N_SAMPLES})"),
     ),
     "pp_correlation", "neighbour_correlation", width="stretch",
+    description="Two maps of how strongly each pixel's brightness goes with its right-hand "
+    f"neighbour's: in the {n:,} training faces (mean correlation "
+    f"{format_number(data.correlation)}) and in {pe.N_SAMPLES} Naive Bayes samples (mean "
+    f"{format_number(drawn.correlation)}).",
 )
 with st.expander("What the correlation shows"):
     st.markdown(

@@ -141,6 +141,9 @@ def _latent_plane() -> None:
                 training.z, (height, width), (height + 1, width) if taller else None
             ),
             PLANE_KEY, filename="tins-latent-plane", on_select=_on_pick,
+            description=f"The latent plane: width across, height up, with the {N_TRAINING} "
+            f"training tins as points; your point z is at height {height:.2f} cm, width "
+            f"{width:.2f} cm" + (", and a second point 1 cm taller" if taller else "") + ".",
             selection_mode=("points",),
         )
     with tin_col, st.container(key="rep_f_of_z"):
@@ -308,10 +311,21 @@ step(4, STEPS[3], "Slide k and watch the reconstructions sharpen; then sample.")
 figures = _pca_figures()
 variance_col, height_col, width_col = st.columns(3, gap="medium")
 with variance_col:
-    show_chart(figures["variance"], "rep_variance", filename="tins-variance")
+    ratios = _pca().explained_variance_ratio_
+    show_chart(
+        figures["variance"], "rep_variance", filename="tins-variance",
+        description="Share of the tins' pixel variation each learned direction explains: "
+        + ", ".join(f"direction {i} {r:.0%}" for i, r in enumerate(ratios[:5], start=1))
+        + ".",
+    )
 for column, by in ((height_col, "height"), (width_col, "width")):
     with column:
-        show_chart(figures[by], f"rep_coordinates_{by}", filename=f"tins-learned-by-{by}")
+        show_chart(
+            figures[by], f"rep_coordinates_{by}", filename=f"tins-learned-by-{by}",
+            description=f"The {N_TRAINING} training tins at their first two learned "
+            f"coordinates, coloured by their true {by}: the colour changes smoothly across "
+            "the cloud.",
+        )
 first_two = _pca().explained_variance_ratio_[:2].sum()
 st.markdown(
     f"PCA never saw a height or a width, only pixels. Its first two directions explain "
@@ -326,7 +340,11 @@ st.markdown(
     "as a blur. The deep models later in the book learn a curved map f instead."
 )
 with st.expander("The tins as a sheet in picture space (3-D)"):
-    show_chart(figures["sheet"], "rep_sheet", filename="tins-sheet")
+    show_chart(
+        figures["sheet"], "rep_sheet", filename="tins-sheet",
+        description="A 3-D view of the tins' first three learned coordinates, coloured by "
+        "height: the tins lie on a thin curved sheet.",
+    )
     st.markdown(
         "Every 32 × 32 picture is one point in a space of 1,024 dimensions. The tins fill "
         "only a thin, curved sheet of it, two numbers wide: here its first three learned "

@@ -73,7 +73,7 @@ with pick_col:
         "Look closer at face", options=list(faces.index), key=FACE.key,
         format_func=lambda i: f"#{i}",
     )
-    w.portrait(face_key(faces.loc[face_id]), "wrodl_face_portrait")
+    w.portrait(face_key(faces.loc[face_id]), "wrodl_face_portrait", what=f"Face #{face_id}")
 with features_col:
     st.markdown("\n".join(
         [f"| feature | face #{face_id} |", "|---|---|"]
@@ -141,7 +141,13 @@ with controls:
                 help=f"{alpha:g} / ({denominator})")
     each.caption("the same for every one of them")
 with picture:
-    w.chart(report.sorted_theta, "wrodl_sorted_theta")
+    w.chart(
+        report.sorted_theta, "wrodl_sorted_theta",
+        f"All {d:,} θ̂ of the multinomial at α = {alpha:g}, largest first, on log scales: "
+        f"the {n_seen} faces in the data at {format_prob(report.combination_1)} (seen twice) "
+        f"or less, and the {unseen:,} unseen faces all at "
+        f"{format_prob(report.unseen_theta)}.",
+    )
     st.caption(
         "All 4,032 θ̂, largest first. Navy: faces in the data; orange: the rest, on one flat "
         "floor (at α = 0 on the band marked 0)."
@@ -156,7 +162,7 @@ for column, face, label, key in (
      "wrodl_odd_face"),
 ):
     with column:
-        w.portrait(face_key(face), key, css_px=120)
+        w.portrait(face_key(face), key, css_px=120, what=label)
         st.caption(label)
 why_col.markdown(
     f"The multinomial gives the first θ̂ = **{format_prob(report.combination_2)}** and the "
@@ -187,7 +193,12 @@ w.samples_section(
     JointMultinomial, alpha, N_SAMPLES, SEED, "wrodl_mn_again", key="wrodl_mn_samples",
     chance_new=report.unseen_mass,
 )
-w.chart(report.novelty, "wrodl_novelty")
+w.chart(
+    report.novelty, "wrodl_novelty",
+    "The chance that a sample is new, for each pseudocount α, with the share of new faces "
+    f"among 1,000 samples; at the α set now ({alpha:g}) the chance is "
+    f"{format_prob(report.unseen_mass)}.",
+)
 st.caption(
     "Bars: the chance that a sample is new at each α. Dots: the share of new faces among "
     "1,000 samples."

@@ -74,7 +74,15 @@ why.markdown(
     f"{report.parameter_terms} = **{report.n_params}**."
 )
 chart_tab, table_tab = st.tabs(["Bar charts", "Table"])
-w.chart_for_screens(report.bars, report.bars_narrow, "wrodl_nb_bars", where=chart_tab)
+w.chart_for_screens(
+    report.bars, report.bars_narrow, "wrodl_nb_bars",
+    f"Table 1-2 as bar charts, one per feature: θ̂ of each value at α = {alpha:g}. "
+    + " ".join(
+        f"{feature}: " + ", ".join(f"{row.iloc[0]} {row.iloc[2]}" for _, row in table.iterrows())
+        + "." for feature, table in report.tables.items()
+    ),
+    where=chart_tab,
+)
 table_cells = [*table_tab.columns(3), *table_tab.columns(3)]  # rows of three, as the charts
 for cell, (feature, table) in zip(table_cells, report.tables.items(), strict=False):
     cell.container(key=f"wrodl_table_{feature}").table(table, hide_index=True)
@@ -107,7 +115,7 @@ for column, theta, n in zip(columns, score.factors, score.value_counts, strict=T
 
 picture, numbers = st.columns([1, 5], vertical_alignment="center")
 with picture:
-    w.portrait(face_key(choice), "wrodl_calc_portrait", 150)
+    w.portrait(face_key(choice), "wrodl_calc_portrait", 150, what="The face you picked")
 with numbers:
     st.markdown(f"#### p(x) = {score.product}")
     nb_col, mn_col = st.columns(2)
@@ -153,7 +161,13 @@ with zero_col:
                     "or Black clothes.")
     else:
         st.markdown(f"At α = {alpha:g}, every one of the 4,032 faces has p(x) > 0.")
-w.chart(report.comparison, "wrodl_comparison")
+w.chart(
+    report.comparison, "wrodl_comparison",
+    f"At α = {alpha:g}, the probability of each of the 4,032 faces, grouped by how often it "
+    "occurs in the data (never, once, twice): the multinomial gives every face of a group one "
+    "value, Naive Bayes spreads the same faces over several orders of magnitude; "
+    f"{plural(n_zero, 'face')} get p(x) = 0 under Naive Bayes.",
+)
 st.caption(
     "One column per count n (never seen, once, twice). Red bar: the multinomial's θ̂, one "
     "value for the whole column. Green dots: Naive Bayes, one per face."

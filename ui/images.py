@@ -108,12 +108,27 @@ def crisp_images() -> None:
 #: Screens at most this wide (phones) get a sheet's narrow version, with fewer faces a row.
 NARROW_SCREEN_PX = 640
 NARROW_COLUMNS = 5
+#: Keyboard users: a picture's toolbar (its Fullscreen button, a tab stop Streamlit gives every
+#: st.image and that 1.67 has no option to remove) and a heading's "Link to heading" show
+#: while they have the focus, instead of being invisible tab stops; and a formula's box gets
+#: room for glyphs that stick out of it by a pixel or two, which made it a scrollable region
+#: no key can reach. A chart's text
+#: alternative (ui.charts) is read by screen readers but not drawn, and takes no room.
+KEYBOARD_CSS = """
+[data-testid="stElementToolbar"]:focus-within,
+[data-testid="stHeaderActionElements"] a:focus-visible { opacity: 1; }
+.katex-display { padding: 0 0.3em; }
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .chart-description) {
+  position: absolute !important; width: 1px !important; height: 1px !important;
+  margin: 0; padding: 0; clip-path: inset(50%); pointer-events: none; }
+"""
 SHEET_CSS = f"""<style>
 [class*="-sheet-narrow"] {{ display: none; }}
 @media (max-width: {NARROW_SCREEN_PX}px) {{
   [class*="-sheet-wide"] {{ display: none; }}
   [class*="-sheet-narrow"] {{ display: block; }}
 }}
+{KEYBOARD_CSS}
 </style>"""
 
 

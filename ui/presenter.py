@@ -14,6 +14,12 @@ label, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
 input, [data-baseweb="select"] { font-size: 1.1rem !important; }
 [data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.1rem; }
 h1 { font-size: 2.6rem !important; }
+/* A phone in presenter mode: tables keep a phone's size, so that they fit the screen (a table
+   that scrolls sideways hides columns from anyone who cannot scroll it with a mouse). */
+@media (max-width: 640px) {
+  [data-testid="stTable"] th, [data-testid="stTable"] td {
+    font-size: 14px !important; padding: 4px 6px !important; }
+}
 /* Nothing may end in an ellipsis on a projector: long labels and values wrap instead. */
 [data-testid="stMetricLabel"] .stMarkdownEllipsis p,
 [data-testid="stMetricValue"] > div, [data-testid="stWidgetLabel"] p,

@@ -11,6 +11,7 @@ import streamlit as st
 
 from gdl_core import wrodl
 from gdl_core.images import Badge
+from gdl_core.wrodl.alt_text import face_alt, faces_alt
 from gdl_core.wrodl.models import PSEUDOCOUNTS
 from gdl_core.wrodl.samples import Samples
 from gdl_core.wrodl.text import percent
@@ -57,10 +58,11 @@ def alpha_slider() -> float:
 # --- charts and faces -----------------------------------------------------------------------
 
 
-def chart(figure, key: str, where=st) -> None:
+def chart(figure, key: str, description: str, where=st) -> None:
     """Show a Wrodl figure (its own colours and fonts, enlarged in presenter mode) with a
-    toolbar button that saves it as ``<key>.png``."""
-    show_chart(figure, key, where=where)
+    toolbar button that saves it as ``<key>.png`` and ``description`` (what it shows, its key
+    values now) as its text alternative."""
+    show_chart(figure, key, where=where, description=description)
 
 
 #: Hides a ``-for-narrow`` container on wide screens and a ``-for-wide`` one on phones (as
@@ -87,23 +89,25 @@ def page_style() -> None:
     st.html(f"<style>{css}</style>")
 
 
-def chart_for_screens(wide, narrow, key: str, where=st) -> None:
+def chart_for_screens(wide, narrow, key: str, description: str, where=st) -> None:
     """``wide`` on a laptop or projector, ``narrow`` (the same chart laid out for about
     360 px) on a phone, chosen by the browser (CSS from :func:`page_style`): the server need
     not know the screen. Their containers are ``<key>-for-wide`` and ``<key>-for-narrow``;
-    both save as ``<key>.png``."""
+    both save as ``<key>.png`` and have ``description`` as their text alternative."""
     with where.container(key=f"{key}-for-wide"):
-        show_chart(wide, f"{key}_wide", filename=key)
+        show_chart(wide, f"{key}_wide", filename=key, description=description)
     with where.container(key=f"{key}-for-narrow"):
-        show_chart(narrow, f"{key}_narrow", filename=key)
+        show_chart(narrow, f"{key}_narrow", filename=key, description=description)
 
 
-def portrait(face: tuple[str, ...], key: str, css_px: int = 160) -> None:
+def portrait(face: tuple[str, ...], key: str, css_px: int = 160, what: str = "A Wrodler") -> None:
     """One face drawn large: rendered at 256 px and shown ``css_px`` wide, so it stays sharp on
     a high-density screen (a fixed pixel width would make Streamlit shrink the file itself).
-    ``key`` names its container."""
+    ``key`` names its container; its alternative text is ``what`` followed by the face's five
+    features and whether it is a training face (:func:`gdl_core.wrodl.alt_text.face_alt`)."""
     with st.container(width=css_px, key=key):
-        st.image(avatar_png(face, 256), width="stretch", output_format="PNG")
+        st.image(avatar_png(face, 256), width="stretch", output_format="PNG",
+                 alt=face_alt(dict(zip(wrodl.FEATURES, face, strict=True)), what))
 
 
 # --- sampling -------------------------------------------------------------------------------
@@ -155,10 +159,8 @@ def show_samples(drawn: Samples, key: str, download: str | None = None) -> None:
     )
     show_sheet(
         avatar_sheet_png(drawn.faces, AVATAR_PX, labels, columns=len(drawn.faces)), key,
-        "Sampled faces, left to right: " + "; ".join(
-            f"{i}. {face} ({verdict})" for i, (face, verdict) in
-            enumerate(zip(wrodl.describe(drawn.codes), drawn.verdicts, strict=True), start=1)
-        ),
+        faces_alt([dict(zip(wrodl.FEATURES, face, strict=True)) for face in drawn.faces],
+                  f"{len(drawn.faces)} sampled faces"),
         f"Samples 1 to {len(drawn.faces)}, left to right: {', '.join(drawn.verdicts)}.",
         narrow_png=avatar_sheet_png(drawn.faces, AVATAR_PX, labels, columns=NARROW_COLUMNS),
         download=download,

@@ -68,6 +68,11 @@ def picture(app, key: str) -> str:
     return found.proto.imgs[0].url
 
 
+#: How the text alternatives name the features (written out here, not imported).
+WORDS = {"topType": "hairstyle", "hairColor": "hair colour", "accessoriesType": "glasses",
+         "clothingType": "clothes", "clothingColor": "clothing colour"}
+
+
 def verdicts_shown(app, key: str) -> list[str]:
     """The samples' verdicts ("new" / "copy of #i") in the container ``key``: the row of
     faces with their badges as one picture (and again in rows of five for a phone), and the
@@ -248,7 +253,7 @@ def test_each_sample_is_judged_against_the_training_faces(app):
     for number, (row, verdict) in enumerate(
         zip(samples.to_dict("records"), verdicts, strict=True), start=1
     ):
-        face = ", ".join(str(row[f]) for f in samples.columns[1:6])
+        face = ", ".join(f"{WORDS[f]} {row[f]}" for f in samples.columns[1:6])
         assert f"{number}. {face} ({verdict})" in alt
 
 

@@ -1,0 +1,176 @@
+"""Each page's main interaction with the keyboard alone, and a focus a person can see.
+
+From the top of the page, Tab (``page.keyboard`` only, no clicks, no ``focus()``) reaches the
+control, the arrow keys, typing or Enter work it, and the page answers. Each focused control
+must look different from the same control unfocused (a screenshot of it either way), and no
+tab stop on the way may be invisible.
+"""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from PIL import Image, ImageChops
+
+from tests.e2e.conftest import Visit
+from tests.e2e.test_screens import LOADED
+
+#: Tab presses allowed from the top of a page to its control (the sidebar's links come first).
+MAX_TABS = 60
+#: Pixels that must change between a control focused and unfocused: a ring around it, not a
+#: one-pixel colour change.
+MIN_CHANGED_PIXELS = 150
+
+#: What the focused element is: tag, role, accessible name, and whether a person can see it
+#: (its box, or the box of what draws it, has a size and is not transparent).
+ACTIVE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const label = e.getAttribute('aria-label') || e.getAttribute('aria-valuetext')
+    || (e.labels && e.labels[0] && e.labels[0].innerText) || e.innerText || '';
+  let visible = true;
+  for (let n = e; n && n !== document.body; n = n.parentElement) {
+    const s = getComputedStyle(n);
+    if (s.opacity === '0' || s.visibility === 'hidden' || s.display === 'none') visible = false;
+  }
+  const r = e.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) visible = false;
+  return {tag: e.tagName, role: e.getAttribute('role') || '', label: label.trim().slice(0, 80),
+          inMain: !!e.closest('[data-testid="stMain"]'), visible};
+}"""
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
+    Visit(page, "").wait_until_idle(60_000)
+    page.wait_for_function(LOADED, timeout=30_000)
+
+
+def _idle(page) -> None:
+    page.wait_for_timeout(300)
+    Visit(page, "").wait_until_idle()
+
+
+def tab_to(page, matches, limit: int = MAX_TABS) -> tuple[dict, int]:
+    """Press Tab until the focused element ``matches`` (a predicate on :data:`ACTIVE`'s
+    dict); fail on an invisible tab stop in the app's content on the way. Returns the
+    element and the number of presses."""
+    seen = []
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        active = page.evaluate(ACTIVE)
+        if active is None:
+            continue
+        if not active["visible"]:  # it may fade in: give a transition time to end
+            page.wait_for_timeout(400)
+            active = page.evaluate(ACTIVE)
+        seen.append(f"{active['tag']}:{active['label'][:30]}")
+        assert active["visible"] or not active["inMain"], (
+            f"invisible tab stop after {presses} Tabs: {active}")
+        if matches(active):
+            return active, presses
+    pytest.fail(f"not reached in {limit} Tabs; went through {seen}")
+
+
+def _focused_box(page) -> dict:
+    return page.evaluate("""() => {
+      const e = document.activeElement;
+      const box = (e.closest('[data-testid="stElementContainer"]') || e).getBoundingClientRect();
+      return {x: Math.max(0, box.x - 6), y: Math.max(0, box.y - 6),
+              width: box.width + 12, height: box.height + 12};
+    }""")
+
+
+def assert_focus_is_visible(page) -> int:
+    """The focused control's picture, focused and then unfocused, differs in at least
+    :data:`MIN_CHANGED_PIXELS` pixels. Returns how many."""
+    page.evaluate("() => document.activeElement.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(200)
+    box = _focused_box(page)
+    focused = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")
+    page.evaluate("() => { window.__focused = document.activeElement; "
+                  "document.activeElement.blur(); }")
+    page.wait_for_timeout(200)
+    unfocused = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")
+    page.evaluate("() => window.__focused.focus({focusVisible: true})")
+    difference = ImageChops.difference(focused, unfocused).convert("L")
+    changed = difference.point(lambda value: 255 if value > 40 else 0).histogram()[255]
+    assert changed >= MIN_CHANGED_PIXELS, f"focus barely visible: {changed} pixels change"
+    return changed
+
+
+def _query(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.e2e
+def test_counting_alpha_and_sample_again_with_the_keyboard(page, app_url):
+    _open(page, f"{app_url}/wrodl_counting")
+    _, presses = tab_to(page, lambda a: a["tag"] == "INPUT" and "Pseudocount" in a["label"])
+    print(f"counting: α after {presses} Tabs")
+    assert_focus_is_visible(page)
+    page.keyboard.press("ArrowRight")  # 0 -> 0.001
+    page.keyboard.press("ArrowRight")  # -> 0.01
+    _idle(page)
+    assert _query(page).get("alpha") == "0.01"
+    seed_before = _query(page).get("seed", "0")
+    _, more = tab_to(page, lambda a: a["tag"] == "BUTTON" and "Sample again" in a["label"])
+    print(f"counting: Sample again {more} Tabs after α")
+    assert_focus_is_visible(page)
+    page.keyboard.press("Enter")
+    _idle(page)
+    assert _query(page).get("seed") != seed_before
+
+
+@pytest.mark.e2e
+def test_framework_select_and_sample_again_with_the_keyboard(page, app_url):
+    _open(page, f"{app_url}/framework")
+    metric = page.locator('[data-testid="stMetricValue"]').first
+    before = metric.inner_text()
+    _, presses = tab_to(page, lambda a: a["tag"] == "INPUT" and a["inMain"]
+                        and a["role"] == "combobox")
+    print(f"framework: first select after {presses} Tabs")
+    assert_focus_is_visible(page)
+    query_before = _query(page)
+    page.keyboard.press("ArrowDown")  # open the list
+    page.wait_for_selector('[role="option"]')
+    page.keyboard.press("ArrowUp")  # the value above (face #0 wears the last colour)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "before => window.location.search !== before", arg=urlparse(page.url).query and
+        "?" + urlparse(page.url).query, timeout=10_000)
+    _idle(page)
+    assert _query(page) != query_before, "the select did not change with the keyboard"
+    page.wait_for_function("before => document.querySelector("
+                           "'[data-testid=\"stMetricValue\"]').innerText !== before",
+                           arg=before, timeout=10_000)
+    _, more = tab_to(page, lambda a: a["tag"] == "BUTTON" and "Sample again" in a["label"])
+    print(f"framework: Sample again {more} Tabs further")
+    seed_before = _query(page).get("seed", "0")
+    page.keyboard.press("Enter")
+    _idle(page)
+    assert _query(page).get("seed") != seed_before
+
+
+@pytest.mark.e2e
+def test_representation_height_typed_with_the_keyboard(page, app_url):
+    _open(page, f"{app_url}/representation")
+    _, presses = tab_to(page, lambda a: a["tag"] == "INPUT" and "Height" in a["label"])
+    print(f"representation: Height after {presses} Tabs")
+    assert_focus_is_visible(page)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("12.5")
+    page.keyboard.press("Enter")
+    _idle(page)
+    captions = page.locator('[data-testid="stMain"] [data-testid="stImage"]').all_inner_texts()
+    assert any("f(12.50," in caption for caption in captions), captions
