@@ -18,7 +18,7 @@ st.caption(
     "ends with a link to the next one."
 )
 
-st.subheader("The path through the chapter")
+st.header("The path through the chapter", anchor=False)
 for number, step in enumerate(PATH, start=1):
     with st.container(border=True):
         st.markdown(f"**{number}. {step.title}**")

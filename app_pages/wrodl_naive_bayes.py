@@ -117,7 +117,7 @@ picture, numbers = st.columns([1, 5], vertical_alignment="center")
 with picture:
     w.portrait(face_key(choice), "wrodl_calc_portrait", 150, what="The face you picked")
 with numbers:
-    st.markdown(f"#### p(x) = {score.product}")
+    st.markdown(f"### p(x) = {score.product}")
     nb_col, mn_col = st.columns(2)
     nb_col.metric("Naive Bayes p(x)", format_prob(score.naive_bayes, 4))
     mn_col.metric("Multinomial θ̂", format_prob(score.multinomial, 4))

@@ -9,6 +9,8 @@ faces per row, and the first control must come within a few screens of the top.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from tests.e2e.conftest import Visit
@@ -93,6 +95,13 @@ CUT_OFF = """() => {
   return found;
 }"""
 
+#: The levels of the headings in the page's content, in order (1 for h1 …).
+HEADING_LEVELS = """() => [...document.querySelectorAll(
+  '[data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3, '
+  + '[data-testid="stMain"] h4, [data-testid="stMain"] h5, [data-testid="stMain"] h6')]
+  .filter(h => h.getBoundingClientRect().height > 0 && h.textContent.trim())
+  .map(h => Number(h.tagName[1]))"""
+
 SIDEBAR_OPEN = """() => {
   const bar = document.querySelector('[data-testid="stSidebar"]');
   return bar !== null && bar.getAttribute('data-collapsed') === 'false'
@@ -142,6 +151,10 @@ def test_nothing_is_cut_off(screen, page):
     visit.page.wait_for_timeout(300)  # the charts' last resize after their column settles
     assert visit.exceptions() == []
     assert visit.page.evaluate(CUT_OFF) == []
+    if name == "laptop":  # one h1, and no level skipped on the way down
+        levels = visit.page.evaluate(HEADING_LEVELS)
+        assert levels.count(1) == 1 and levels[0] == 1, levels
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
     if name.startswith("projector"):
         assert not visit.page.evaluate(SIDEBAR_OPEN), "presenter mode should fold the sidebar"
     if name == "phone":
