@@ -105,7 +105,9 @@ def _data(n: int) -> pe.DataReport:
     return pe.data_report(n)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+# 4 fits kept (about 6 MB each): python -m bench.memory showed 16 of them dominating the
+# server's memory, and a fit is redone in well under a second.
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _model(n: int, alpha: float) -> CategoricalNB:
     """Pixel-wise Naive Bayes on ``n`` faces with pseudocount ``alpha``.
 

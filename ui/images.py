@@ -22,9 +22,10 @@ from gdl_core.wrodl import FEATURES
 #: the widest picture st.image sends as it is (a wider one it scales down, blurring pixel
 #: faces, on every rerun).
 SHEET_GAP = 20
-#: Sheets kept: room for the three or so each student's page shows, in a class of 200 (a sheet
-#: of ten faces is 25–35 KB; in a class, nearly every new seed or α makes new ones).
-SHEETS_KEPT = 1024
+#: Sheets kept per kind: the three or so each student's page shows, for a class of about 80
+#: (a sheet of ten faces is 25–35 KB; a larger class redraws some, about 4 ms each). Bounded
+#: so that the server fits Community Cloud's guaranteed memory (python -m bench.memory).
+SHEETS_KEPT = 256
 
 
 def _sheet_png(
@@ -35,7 +36,7 @@ def _sheet_png(
     return png_bytes(contact_sheet(tiles, columns, labels, SHEET_GAP), compress_level=1)
 
 
-@st.cache_data(max_entries=8192, show_spinner=False)
+@st.cache_data(max_entries=1024, show_spinner=False)  # about 13 KB each
 def avatar_png(face: tuple[str, ...], size: int) -> bytes:
     """One Wrodler as PNG; ``face`` is its five values in FEATURES order."""
     return png_bytes(avatars.render(dict(zip(FEATURES, face, strict=True)), size))

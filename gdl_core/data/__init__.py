@@ -7,7 +7,7 @@ library reads its data from any working directory, and once installed as a packa
 from __future__ import annotations
 
 from importlib import resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 
 __all__ = ["path"]
 

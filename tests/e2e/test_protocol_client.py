@@ -15,7 +15,8 @@ from playwright.sync_api import expect
 
 from bench.session import Session
 
-PAGES = ["", "world", "wrodl_counting", "wrodl_naive_bayes", "planet_pixel"]
+PAGES = ["", "framework", "world", "wrodl_counting", "wrodl_naive_bayes", "planet_pixel",
+         "representation"]
 
 
 async def _protocol_view(url: str, page: str):
