@@ -29,5 +29,6 @@ for number, step in enumerate(PATH, start=1):
 st.caption(
     "Nothing is fetched from the internet while the app runs: the faces, the map and every "
     "model are built from data that ships with it, so a copy run on your own computer works in a "
-    "lecture hall without Wi-Fi."
+    "lecture hall without Wi-Fi and sends nothing out. (On Streamlit Community Cloud, "
+    "Streamlit's own usage statistics are always on.)"
 )
