@@ -52,7 +52,7 @@ IMAGES_LOADED = """(atLeast) => {
     const images = [...document.querySelectorAll('[data-testid="stImage"] img')];
     return images.length >= atLeast && images.every(img => img.complete && img.naturalWidth > 0);
 }"""
-IMAGE_SOURCES = """() => [...document.querySelectorAll('[data-testid="stImage"] img')]
+SAMPLE_SOURCES = """() => [...document.querySelectorAll('.st-key-wrodl_mn_samples img')]
     .map(img => img.getAttribute('src'))"""
 IMAGE_STATES = """() => [...document.querySelectorAll('[data-testid="stImage"] img')]
     .map(img => `${img.getAttribute('src')} complete=${img.complete} width=${img.naturalWidth}`)"""
@@ -292,10 +292,16 @@ def _new_data_moves_the_seed(student: Student):
 def _sample_again_draws_new_faces(student: Student):
     _open(student, "wrodl_counting")
     page = student.visit.page
-    before = page.evaluate(IMAGE_SOURCES)
+    # The samples' own pictures, once drawn and loaded (the page may still be adding others).
+    page.wait_for_function(
+        f"() => {{ const now = ({SAMPLE_SOURCES})(); return now.length > 0 && "
+        "[...document.querySelectorAll('.st-key-wrodl_mn_samples img')]"
+        ".every(img => img.complete && img.naturalWidth > 0); }"
+    )
+    before = page.evaluate(SAMPLE_SOURCES)
     page.get_by_role("button", name="Sample again").click()
     page.wait_for_function(
-        f"(old) => {{ const now = ({IMAGE_SOURCES})(); "
+        f"(old) => {{ const now = ({SAMPLE_SOURCES})(); "
         "return now.length === old.length && now.join() !== old.join(); }",
         arg=before,
     )
