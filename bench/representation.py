@@ -32,22 +32,25 @@ def main() -> None:
     at = app()
     check(at.run())
     check(at.switch_page(PAGE).run())
-    heights = itertools.cycle([5.0, 9.0, 12.5])  # three points, cached after the first pass
-    for _ in range(3):
-        check(at.number_input(key="rep_height").set_value(next(heights)).run())
-    moved = median_ms(
-        lambda: check(at.number_input(key="rep_height").set_value(next(heights)).run()), REPEATS
-    )
-    print(f"{PAGE}: rerun after moving z (a new f(z)): {moved:.1f} ms = "
-          f"{moved / home:.1f}x the home page (goal ≤ {RATIO_GOAL:g}x)")
-    seeds = itertools.cycle(range(3))
-    for _ in range(3):
-        check(at.number_input(key="rep_seed").set_value(next(seeds)).run())
-    resampled = median_ms(
-        lambda: check(at.number_input(key="rep_seed").set_value(next(seeds)).run()), REPEATS
-    )
+    moved = _rerun_ms(at, "rep_height", (5.0, 9.0, 12.5))
+    # AppTest reruns the whole page; a browser reruns only the step's fragment, which
+    # python -m bench.load measures against the goal.
+    print(f"{PAGE}: whole-page rerun after moving z (a new f(z)): {moved:.1f} ms = "
+          f"{moved / home:.1f}x the home page (a browser reruns only step 2: see bench.load, "
+          f"goal ≤ {RATIO_GOAL:g}x)")
+    resampled = _rerun_ms(at, "rep_seed", (0, 1, 2))
     print(f"{PAGE}: rerun after a new seed, samples cached: {resampled:.1f} ms = "
           f"{resampled / home:.1f}x the home page")
+
+
+def _rerun_ms(at, key: str, values: tuple) -> float:
+    """Median rerun after setting the number input ``key`` to each of ``values`` in turn,
+    after one pass over them has filled the caches."""
+    cycle = itertools.cycle(values)
+    for _ in values:
+        check(at.number_input(key=key).set_value(next(cycle)).run())
+    return median_ms(lambda: check(at.number_input(key=key).set_value(next(cycle)).run()),
+                     REPEATS)
 
 
 if __name__ == "__main__":
