@@ -10,7 +10,7 @@ import streamlit as st
 from gdl_core import framework, wrodl
 from ui.controls import seed_row
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
-from ui.images import NARROW_COLUMNS, avatar_png, avatar_sheet_png, face_key, show_sheet
+from ui.images import Sheet, avatar_png, avatar_sheet_png, face_key
 from ui.state import Param, publish, restore
 
 PAGE = "app_pages/framework.py"
@@ -34,22 +34,32 @@ SEED = Param("fw_seed", "seed", 0, 0, SEED_MAX)
 PARAMS = (*GIVEN.values(), SEED)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _samples(seed: int):
-    return framework.sample_faces(N_SAMPLES, seed), framework.sample_faces_with_sunglasses(
-        N_SAMPLES, seed)
-
-
-def _face_sheet(codes, key: str, alt: str, download: str) -> None:
+def _face_sheet(codes, alt: str) -> Sheet:
+    """Ten faces in a row (two rows of five on a phone), each described in ``alt``."""
     faces = tuple(wrodl.face_tuples(codes))
-    described = wrodl.describe(codes)
-    show_sheet(
-        avatar_sheet_png(faces, AVATAR_PX, None, len(faces)), key,
+    return Sheet(
+        avatar_sheet_png(faces, AVATAR_PX, None, len(faces)), None,
         f"{alt}, left to right: " + "; ".join(
-            f"{i}. {text}" for i, text in enumerate(described, start=1)),
-        narrow_png=avatar_sheet_png(faces, AVATAR_PX, None, NARROW_COLUMNS),
-        download=download,
+            f"{i}. {text}" for i, text in enumerate(wrodl.describe(codes), start=1)),
+        split=True,
     )
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _sample_sheets(seed: int) -> tuple[Sheet, Sheet]:
+    """Ten faces from p(x) and ten from p(x | sunglasses), drawn with ``seed``."""
+    return (
+        _face_sheet(framework.sample_faces(N_SAMPLES, seed), "Ten faces drawn from p(x)"),
+        _face_sheet(framework.sample_faces_with_sunglasses(N_SAMPLES, seed),
+                    "Ten faces drawn from p(x | sunglasses)"),
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def _deterministic_sheet() -> Sheet:
+    """The most likely face, ten times: what a model without randomness gives."""
+    same = framework.most_likely_face()
+    return _face_sheet(same[None].repeat(N_SAMPLES, axis=0), "The most likely face, ten times")
 
 
 @st.fragment
@@ -82,8 +92,8 @@ def _question() -> None:
 def _samples_section() -> None:
     """Steps 2 and 3 share the seed: a new one reruns only them."""
     seed = seed_row(SEED, "fw_sample_again", SEED_MAX)
-    drawn, with_sunglasses = _samples(seed)
-    _face_sheet(drawn, "fw_samples", "Ten faces drawn from p(x)", "generative-samples.png")
+    drawn, with_sunglasses = _sample_sheets(seed)
+    drawn.show("fw_samples", download="generative-samples.png")
     st.markdown(
         "This is Naive Bayes on all five features (the next pages build it step by step): a "
         "model of p(x), the faces themselves, so it can **draw** them."
@@ -91,8 +101,7 @@ def _samples_section() -> None:
 
     # 3 --------------------------------------------------------------------- class-conditional
     step(3, STEPS[2], "Ask the generative model for faces that wear sunglasses.")
-    _face_sheet(with_sunglasses, "fw_conditional", "Ten faces drawn from p(x | sunglasses)",
-                "sunglasses-samples.png")
+    with_sunglasses.show("fw_conditional", download="sunglasses-samples.png")
     st.markdown(
         f"Fitted only to the {framework.group_size()} faces with sunglasses, the model "
         "p(x | sunglasses) draws faces of that kind: the question of step 1, turned around "
@@ -124,9 +133,7 @@ _samples_section()
 
 # 4 --------------------------------------------------------------------- deterministic
 step(4, STEPS[3], "Compare with a model that always gives the same answer.")
-same = framework.most_likely_face()
-_face_sheet(same[None].repeat(N_SAMPLES, axis=0), "fw_deterministic",
-            "The most likely face, ten times", "deterministic-face.png")
+_deterministic_sheet().show("fw_deterministic", download="deterministic-face.png")
 st.markdown(
     "Taking each feature's most common value gives one sensible face, but **the same one "
     "every time**: however often you ask, nothing new appears. A generative model must be "

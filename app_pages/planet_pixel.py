@@ -25,10 +25,11 @@ from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
 from ui.images import (
     NARROW_COLUMNS,
     NARROW_SCREEN_PX,
+    SHEETS_KEPT,
+    Sheet,
     crisp_images,
     outlined_face_png,
     pixel_sheet_png,
-    show_sheet,
 )
 from ui.state import Param, next_seed, publish, restore
 
@@ -39,7 +40,6 @@ SIZES = (50, 200, 500, 1000, 2000)
 SEED_MAX = 999_999
 N_SHOWN = pe.N_SHOWN  # samples shown as pictures
 N_TRAINING_SHOWN = 20
-SAMPLES_ALT = "Ten faces from Naive Bayes on the pixels: noisy speckles over a rough face shape"
 #: The widest the colours of one pixel are drawn (a few bars; wider only spreads them out).
 DISTRIBUTION_WIDTH = 640
 #: Table 1-3's columns a phone shows: the book's ten do not fit a phone's width.
@@ -130,15 +130,69 @@ def _samples(n: int, alpha: float, seed: int) -> pe.SampleReport:
 # --------------------------------------------------------------------------- helpers
 
 
-def _sheet(key: str, codes: np.ndarray, palette: np.ndarray, alt: str,
-           labels: tuple[str, ...] | None = None, text: str | None = None,
-           download: str | None = None) -> None:
-    """A face grid ten to a row (five on a phone), with a PNG download."""
-    show_sheet(
-        pixel_sheet_png(codes, palette, labels, N_SHOWN), key, alt, text,
-        narrow_png=pixel_sheet_png(codes, palette, labels, NARROW_COLUMNS),
-        download=download or f"{key.removeprefix('pp_')}.png",
+def _pixel_sheet(codes: np.ndarray, palette: np.ndarray, alt: str,
+                 labels: tuple[str, ...] | None = None, text: str | None = None) -> Sheet:
+    """Faces ten to a row (five on a phone: a single row is split in two, more rows get a
+    second picture)."""
+    if len(codes) == N_SHOWN:
+        return Sheet(pixel_sheet_png(codes, palette, labels, N_SHOWN), None, alt, text,
+                     split=True)
+    return Sheet(pixel_sheet_png(codes, palette, labels, N_SHOWN),
+                 pixel_sheet_png(codes, palette, labels, NARROW_COLUMNS), alt, text)
+
+
+@st.cache_resource(max_entries=len(SIZES), show_spinner=False)
+def _training_sheet(n: int) -> Sheet:
+    """The first twenty training faces, each with its face_id."""
+    shown = min(N_TRAINING_SHOWN, n)
+    extra = (
+        "" if n == 50 else
+        f" Faces 50–{n - 1:,} are new Wrodlers drawn from the Naive Bayes model of the 50 "
+        "Wrodlers' five features (with a fixed seed, so the data never changes)."
     )
+    data = _data(n)
+    return _pixel_sheet(
+        data.training[:shown], data.palette,
+        f"Training faces 0 to {shown - 1} as 32 × 32 pixel pictures, each with its face_id",
+        tuple(str(i) for i in range(shown)),
+        f"Training faces 0–{shown - 1} of {n:,}, each with its face_id. Faces 0–49 are the "
+        f"50 Wrodlers, all drawn with one palette of 256 colours.{extra} Every square is one "
+        "pixel, enlarged without smoothing: what you see is exactly the data.",
+    )
+
+
+@st.cache_resource(max_entries=SHEETS_KEPT // 2, show_spinner=False)
+def _sample_sheets(n: int, alpha: float, seed: int) -> tuple[Sheet, Sheet, Sheet]:
+    """The pixel samples, their nearest training faces, and samples of Naive Bayes on the
+    five features drawn as pixels."""
+    data, drawn = _data(n), _samples(n, alpha, seed)
+    distances = tuple(str(d) for d in drawn.distance)
+    nearest_words = "; ".join(
+        f"sample {i}: nearest training face {face}, {distance} of 1,024 pixels differ"
+        for i, (face, distance) in enumerate(
+            zip(drawn.nearest.tolist(), drawn.distance.tolist(), strict=True), start=1)
+    )
+    samples = _pixel_sheet(
+        drawn.codes[:N_SHOWN], data.palette,
+        f"{N_SHOWN} faces sampled from Naive Bayes on the pixels, each compared with the "
+        f"training face nearest to it: {nearest_words}.",
+    )
+    nearest = _pixel_sheet(
+        data.training[drawn.nearest], data.palette,
+        "The nearest training face to each sample above, with the number of pixels that "
+        "differ: " + ", ".join(
+            f"face {face} ({distance})" for face, distance in
+            zip(drawn.nearest.tolist(), distances, strict=True)) + ".",
+        distances,
+        "Pixels that differ from the nearest training face, sample by sample: "
+        f"{', '.join(distances)}.",
+    )
+    features = _pixel_sheet(
+        drawn.feature_samples, data.palette,
+        f"{len(drawn.feature_samples)} faces from Naive Bayes on the five features, drawn as "
+        "32 × 32 pixels: proper faces",
+    )
+    return samples, nearest, features
 
 
 def _copies_text(copies: tuple[int, int | None]) -> str:
@@ -192,21 +246,7 @@ size_column.select_slider(
 n = st.session_state[N.key]
 data = _data(n)
 training, palette = data.training, data.palette
-shown = min(N_TRAINING_SHOWN, n)
-extra = (
-    "" if n == 50 else
-    f" Faces 50–{n - 1:,} are new Wrodlers drawn from the Naive Bayes model of the 50 "
-    "Wrodlers' five features (with a fixed seed, so the data never changes)."
-)
-_sheet(
-    "pp_training", training[:shown], palette,
-    f"Training faces 0 to {shown - 1} as 32 × 32 pixel pictures, each with its face_id",
-    tuple(str(i) for i in range(shown)),
-    f"Training faces 0–{shown - 1} of {n:,}, each with its face_id. Faces 0–49 are the 50 "
-    f"Wrodlers, all drawn with one palette of 256 colours.{extra} Every square is one pixel, "
-    "enlarged without smoothing: what you see is exactly the data.",
-    download="training_faces.png",
-)
+_training_sheet(n).show("pp_training", download="training_faces.png")
 
 # 2 ------------------------------------------------------------------------ Table 1-3
 step(2, STEPS[1], "Find the boxed pixels of face 0 in the table: each number names a colour.")
@@ -255,21 +295,13 @@ fit = _fit(n, alpha)
 drawn = _samples(n, alpha, seed)
 
 st.markdown(f"**Samples from the model** (seed {seed})")
-_sheet("pp_samples", drawn.codes[:N_SHOWN], palette, SAMPLES_ALT,
-       download="pixel_nb_samples.png")
+samples_sheet, nearest_sheet, features_sheet = _sample_sheets(n, alpha, seed)
+samples_sheet.show("pp_samples", download="pixel_nb_samples.png")
 st.markdown(
     "**The nearest training face to each sample**, with the number of pixels (of 1,024) "
     "whose colour differs"
 )
-distances = tuple(str(d) for d in drawn.distance)
-_sheet(
-    "pp_nearest", training[drawn.nearest], palette,
-    "The nearest training face to each sample above, with the number of pixels that differ",
-    distances,
-    f"Pixels that differ from the nearest training face, sample by sample: "
-    f"{', '.join(distances)}.",
-    download="nearest_training_faces.png",
-)
+nearest_sheet.show("pp_nearest", download="nearest_training_faces.png")
 st.markdown(
     f"{_copies_text(drawn.copies)} A real Wrodler outside the training set differs from its "
     f"nearest training face in about **{data.held_out_distance:.0f} pixels** (median of "
@@ -335,6 +367,19 @@ with st.expander("What these numbers are"):
 step(5, STEPS[4], "Click a square on the map to see the colours the model picks from there.")
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _entropy_map(n: int, alpha: float, row: int, column: int):
+    """The entropy map of the fit at (n, α) with pixel (row, column) marked."""
+    return pixel_figures.entropy_figure(_fit(n, alpha).entropy, selected=(row, column))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _pixel_colours(n: int, alpha: float, pixel: int):
+    """The colours the fit at (n, α) gives ``pixel``: their table and its bar chart."""
+    table = pixel_distribution(_model(n, alpha), pixel)
+    return table, pixel_figures.distribution_figure(table, _data(n).palette, n)
+
+
 @st.fragment
 def _pixel_inspector(
     n: int, alpha: float, entropy: np.ndarray, first_face: np.ndarray, palette: np.ndarray
@@ -354,7 +399,7 @@ def _pixel_inspector(
         row = st.session_state[ROW.key]
         column = st.session_state[COLUMN.key]
         show_chart(
-            pixel_figures.entropy_figure(entropy, selected=(row, column)),
+            _entropy_map(n, alpha, row, column),
             "pp_entropy_map", "pixel_entropy", on_select=_on_pick,
             selection_mode=("points",), width=pixel_figures.ENTROPY_WIDTH,
             description=f"Map of the model's uncertainty at each of the {pixels.SIZE} × "
@@ -370,7 +415,7 @@ def _pixel_inspector(
         row = st.session_state[ROW.key]
         column = st.session_state[COLUMN.key]
         pixel = pixels.pixel_index(row, column)
-        table = pixel_distribution(_model(n, alpha), pixel)
+        table, colours = _pixel_colours(n, alpha, pixel)
         about, face = st.columns([2, 1], vertical_alignment="center")
         about.markdown(
             f"**Pixel {pixel}** (row {row}, column {column}): {entropy[row, column]:.2f} "
@@ -383,7 +428,7 @@ def _pixel_inspector(
             alt=f"Training face 0 with pixel {pixel} (row {row}, column {column}) boxed",
         )
         show_chart(
-            pixel_figures.distribution_figure(table, palette, n), "pp_distribution",
+            colours, "pp_distribution",
             f"pixel_{pixel}_colours", width=DISTRIBUTION_WIDTH,
             description=f"Colours at pixel {pixel} in the {n:,} training faces, most common "
             "first: " + ", ".join(
@@ -449,12 +494,9 @@ with st.expander("What the correlation shows"):
 # 7 ------------------------------------------------------------------------ contrast
 step(7, STEPS[6], "Compare the two rows: one model, two ways to describe a face.")
 st.markdown("**Naive Bayes on the five features** (then drawn as 32 × 32 pixels)")
-_sheet("pp_feature_samples", drawn.feature_samples, palette,
-       "Ten faces from Naive Bayes on the five features: proper faces",
-       download="feature_nb_samples.png")
+features_sheet.show("pp_feature_samples", download="feature_nb_samples.png")
 st.markdown("**Naive Bayes on the 1,024 pixels**")
-_sheet("pp_pixel_samples", drawn.codes[:N_SHOWN], palette, SAMPLES_ALT,
-       download="pixel_nb_samples.png")
+samples_sheet.show("pp_pixel_samples", download="pixel_nb_samples.png")
 st.markdown(
     f"Both rows come from one model fitted to the same {n:,} faces with the same α and seed. "
     "The five features are close to independent, so every sample is a proper face; "

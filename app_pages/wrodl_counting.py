@@ -10,7 +10,7 @@ from gdl_core.wrodl.text import plural, times
 from ui import wrodl as w
 from ui import wrodl_reports as reports
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
-from ui.images import NARROW_COLUMNS, avatar_sheet_png, face_key, show_sheet
+from ui.images import face_key
 from ui.state import Param, publish, restore
 
 PAGE = "app_pages/wrodl_counting.py"
@@ -52,20 +52,7 @@ st.caption(
     "Five features tell the faces apart: glasses (accessoriesType), clothing colour, "
     "clothing type, hair colour and hairstyle (topType). The rest of the drawing never changes."
 )
-face_tuples = tuple(wrodl.face_tuples(wrodl.training_codes()))
-face_ids = tuple(f"#{i}" for i in faces.index)
-show_sheet(
-    avatar_sheet_png(face_tuples, w.AVATAR_PX, face_ids),
-    "wrodl_faces_grid",
-    "The Wrodlers as cartoon faces, ten to a row: " + "; ".join(
-        f"#{i} {face}" for i, face in
-        zip(faces.index, wrodl.describe(wrodl.training_codes()), strict=True)
-    ),
-    f"Faces #0 to #{len(faces) - 1}, ten to a row: #0 to #9 on the first row, #10 to #19 on "
-    "the second, and so on (five to a row on a phone).",
-    narrow_png=avatar_sheet_png(face_tuples, w.AVATAR_PX, face_ids, columns=NARROW_COLUMNS),
-    download="wrodl-50-faces.png",
-)
+w.training_sheet().show("wrodl_faces_grid", download="wrodl-50-faces.png")
 
 pick_col, features_col = st.columns([1, 2], gap="large")
 with pick_col:

@@ -8,6 +8,8 @@ pixel faces are enlarged with nearest-neighbour scaling, so they stay crisp on a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import streamlit as st
 from PIL import Image
@@ -36,7 +38,9 @@ def _sheet_png(
     return png_bytes(contact_sheet(tiles, columns, labels, SHEET_GAP), compress_level=1)
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)  # about 13 KB each
+# PNG bytes never change once made, so the caches hand every session the same object
+# (st.cache_resource) instead of a fresh copy per read (st.cache_data pickles).
+@st.cache_resource(max_entries=1024, show_spinner=False)  # about 13 KB each
 def avatar_png(face: tuple[str, ...], size: int) -> bytes:
     """One Wrodler as PNG; ``face`` is its five values in FEATURES order."""
     return png_bytes(avatars.render(dict(zip(FEATURES, face, strict=True)), size))
@@ -47,7 +51,7 @@ def face_key(features) -> tuple[str, ...]:
     return tuple(str(features[name]) for name in FEATURES)
 
 
-@st.cache_data(max_entries=SHEETS_KEPT, show_spinner=False)
+@st.cache_resource(max_entries=SHEETS_KEPT, show_spinner=False)
 def avatar_sheet_png(
     faces: tuple[tuple[str, ...], ...], size: int,
     labels: tuple[str | Badge, ...] | None = None, columns: int = 10,
@@ -58,7 +62,7 @@ def avatar_sheet_png(
     return _sheet_png(tiles, columns, labels)
 
 
-@st.cache_data(max_entries=SHEETS_KEPT, show_spinner=False)
+@st.cache_resource(max_entries=SHEETS_KEPT, show_spinner=False)
 def pixel_sheet_png(
     codes: np.ndarray, palette: np.ndarray, labels: tuple[str, ...] | None = None,
     columns: int = 10, size: int = pixels.SIZE, scale: int = 4,
@@ -75,7 +79,7 @@ def pixel_sheet_png(
     return _sheet_png(tiles, columns, labels)
 
 
-@st.cache_data(max_entries=SHEETS_KEPT, show_spinner=False)
+@st.cache_resource(max_entries=SHEETS_KEPT, show_spinner=False)
 def tin_sheet_png(
     pictures: np.ndarray, labels: tuple[str, ...] | None = None, columns: int = 10,
 ) -> bytes:
@@ -84,7 +88,7 @@ def tin_sheet_png(
     return _sheet_png([tins_figures.tin_tile(picture) for picture in pictures], columns, labels)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False)
 def outlined_face_png(
     codes_row: np.ndarray, palette: np.ndarray, marked: tuple[int, ...],
     size: int = pixels.SIZE, scale: int = 12, ring: bool = False,
@@ -123,19 +127,44 @@ KEYBOARD_CSS = """
   position: absolute !important; width: 1px !important; height: 1px !important;
   margin: 0; padding: 0; clip-path: inset(50%); pointer-events: none; }
 """
+#: Where the right half of a split row (show_sheet(split=True)) starts, in widths of its frame:
+#: at its sixth face, so the two rows line up. The picture is ten TILE_PX faces with gaps,
+#: shown twice the frame's width.
+TILE_PX = 128
+SPLIT_SHIFT = 2 * 5 * (TILE_PX + SHEET_GAP) / (10 * TILE_PX + 9 * SHEET_GAP)
 SHEET_CSS = f"""<style>
 [class*="-sheet-narrow"] {{ display: none; }}
 @media (max-width: {NARROW_SCREEN_PX}px) {{
   [class*="-sheet-wide"] {{ display: none; }}
   [class*="-sheet-narrow"] {{ display: block; }}
 }}
+[class*="-half-"] [data-testid="stImage"] {{ overflow: hidden; }}
+[class*="-half-"] img {{ width: 200% !important; max-width: none !important; }}
+[class*="-half-right"] {{ padding-top: 0.4rem; }}
+[class*="-half-right"] img {{ margin-left: -{100 * SPLIT_SHIFT:.3f}%; }}
 {KEYBOARD_CSS}
 </style>"""
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """A contact sheet ready for :func:`show_sheet`: the picture, its phone version, its
+    alternative text and caption. Built once per input by a cached function, so a rerun
+    neither hashes the faces nor writes the words again."""
+
+    png: bytes
+    narrow_png: bytes | None
+    alt: str
+    text: str | None = None
+    split: bool = False
+
+    def show(self, key: str, download: str | None = None) -> None:
+        show_sheet(self.png, key, self.alt, self.text, self.narrow_png, download, self.split)
+
+
 def show_sheet(
     png: bytes, key: str, alt: str, text: str | None = None,
-    narrow_png: bytes | None = None, download: str | None = None,
+    narrow_png: bytes | None = None, download: str | None = None, split: bool = False,
 ) -> None:
     """One contact sheet, full width, in a container with key ``key`` (CSS class
     ``st-key-<key>``, for tests and styling), described by ``alt``, with ``text`` as a
@@ -144,16 +173,25 @@ def show_sheet(
 
     ``narrow_png``, the same faces in rows of :data:`NARROW_COLUMNS`, replaces the sheet on
     a phone (by :data:`SHEET_CSS`, which app.py puts on every page: no rerun, and the server
-    need not know the screen). ``download``
-    names the PNG file a button under the sheet saves.
+    need not know the screen). ``split=True`` says the sheet is one row of ten
+    :data:`TILE_PX` faces: a phone shows it as two rows, its left half over its right half,
+    both cropped from the same picture, so there is no second picture to draw.
+    ``download`` names the PNG file a button under the sheet saves.
     """
     with st.container(key=key):
         # Only a sheet with a narrow version is hidden on a phone.
-        with st.container(key=f"{key}-sheet-wide" if narrow_png is not None else None):
+        has_narrow = narrow_png is not None or split
+        with st.container(key=f"{key}-sheet-wide" if has_narrow else None):
             st.image(png, width="stretch", output_format="PNG", alt=alt)
         if narrow_png is not None:
             with st.container(key=f"{key}-sheet-narrow"):
                 st.image(narrow_png, width="stretch", output_format="PNG", alt=alt)
+        elif split:  # the same picture twice (sent once): the left half's alt says it all
+            with st.container(key=f"{key}-sheet-narrow", gap=None):
+                st.container(key=f"{key}-half-left").image(
+                    png, width="stretch", output_format="PNG", alt=alt)
+                st.container(key=f"{key}-half-right").image(
+                    png, width="stretch", output_format="PNG", alt="")
         if text:
             st.caption(text)
         if download:

@@ -13,11 +13,17 @@ from gdl_core import wrodl
 from gdl_core.images import Badge
 from gdl_core.wrodl.alt_text import face_alt, faces_alt
 from gdl_core.wrodl.models import PSEUDOCOUNTS
-from gdl_core.wrodl.samples import Samples
 from gdl_core.wrodl.text import percent
 from ui import wrodl_reports as reports
 from ui.charts import show_chart
-from ui.images import NARROW_COLUMNS, NARROW_SCREEN_PX, avatar_png, avatar_sheet_png, show_sheet
+from ui.images import (
+    NARROW_COLUMNS,
+    NARROW_SCREEN_PX,
+    SHEETS_KEPT,
+    Sheet,
+    avatar_png,
+    avatar_sheet_png,
+)
 from ui.state import Param, next_seed, publish, restore
 
 ALPHA = Param("wrodl_alpha", "alpha", 0.0, lo=0.0, hi=10.0, options=PSEUDOCOUNTS)
@@ -137,7 +143,9 @@ def samples_section(
     batch_col.metric("New faces in this batch", f"{drawn.n_new} of {n}")
     if chance_new is not None:
         free_col.metric("Chance a sample is new", percent(chance_new))
-    show_samples(drawn, key, f"{key}-alpha{alpha:g}-seed{seed_now}.png")
+    samples_sheet(model, alpha, n, seed_now).show(
+        key, f"{key}-alpha{alpha:g}-seed{seed_now}.png"
+    )
     if table_key is not None:
         with st.expander(f"The {n} samples as a table"):
             st.container(key=table_key).dataframe(
@@ -146,22 +154,36 @@ def samples_section(
     publish(seed)  # a fragment's rerun does not reach the page's own publish()
 
 
-def show_samples(drawn: Samples, key: str, download: str | None = None) -> None:
-    """The samples in one row (one picture; on a phone rows of five), each over a green "new"
-    or a grey "copy of #i" badge, the verdicts again as text under the row, and a button that
-    saves the row as ``download``.
-
-    ``key`` names the row's container (CSS class ``st-key-<key>``), which tests use.
-    """
+@st.cache_resource(max_entries=SHEETS_KEPT, show_spinner=False)
+def samples_sheet(model: type, alpha: float, n: int, seed: int) -> Sheet:
+    """The samples of :func:`ui.wrodl_reports.samples` in one row (on a phone two rows),
+    each over a green "new" or a grey "copy of #i" badge, with the verdicts again as text."""
+    drawn = reports.samples(model, alpha, n, seed)
     labels = tuple(
         Badge("new", "green") if copy < 0 else Badge(verdict, "gray")
         for copy, verdict in zip(drawn.copy_of.tolist(), drawn.verdicts, strict=True)
     )
-    show_sheet(
-        avatar_sheet_png(drawn.faces, AVATAR_PX, labels, columns=len(drawn.faces)), key,
+    return Sheet(
+        avatar_sheet_png(drawn.faces, AVATAR_PX, labels, columns=len(drawn.faces)), None,
         faces_alt([dict(zip(wrodl.FEATURES, face, strict=True)) for face in drawn.faces],
                   f"{len(drawn.faces)} sampled faces"),
         f"Samples 1 to {len(drawn.faces)}, left to right: {', '.join(drawn.verdicts)}.",
-        narrow_png=avatar_sheet_png(drawn.faces, AVATAR_PX, labels, columns=NARROW_COLUMNS),
-        download=download,
+        split=True,
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def training_sheet() -> Sheet:
+    """The 50 Wrodlers, ten to a row (five on a phone), each over its number."""
+    faces = tuple(wrodl.face_tuples(wrodl.training_codes()))
+    ids = tuple(f"#{i}" for i in range(len(faces)))
+    return Sheet(
+        avatar_sheet_png(faces, AVATAR_PX, ids),
+        avatar_sheet_png(faces, AVATAR_PX, ids, columns=NARROW_COLUMNS),
+        "The Wrodlers as cartoon faces, ten to a row: " + "; ".join(
+            f"{i} {face}" for i, face in
+            zip(ids, wrodl.describe(wrodl.training_codes()), strict=True)
+        ),
+        f"Faces #0 to #{len(faces) - 1}, ten to a row: #0 to #9 on the first row, #10 to #19 "
+        "on the second, and so on (five to a row on a phone).",
     )

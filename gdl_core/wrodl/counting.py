@@ -7,6 +7,7 @@ from that one formula at one α.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -30,11 +31,16 @@ __all__ = ["CountingReport", "counting_report", "rarest_face"]
 def rarest_face() -> dict[str, str]:
     """The face made of each feature's least common value among the 50 (the first of
     equals, in the book's order of values): an odd face that no Wrodler comes close to."""
+    return dict(_rarest_values())
+
+
+@functools.cache
+def _rarest_values() -> tuple[tuple[str, str], ...]:
     faces = load()
-    return {
-        feature: min(values, key=lambda value: (faces[feature] == value).sum())
+    return tuple(
+        (feature, min(values, key=lambda value: (faces[feature] == value).sum()))
         for feature, values in FEATURES.items()
-    }
+    )
 
 
 @dataclass(frozen=True, eq=False)

@@ -38,11 +38,15 @@ GRIDS = ("pp_training", "pp_samples", "pp_nearest", "pp_feature_samples", "pp_pi
 
 def source(app, key: str) -> str:
     """The address of the grid in the container with this key: one picture of all its faces
-    (the address names the PNG's bytes). The grid is drawn twice, ten faces a row and five
-    for phones; this is the ten-wide one."""
-    wide, narrow = app.container(key=key).image
-    assert wide.proto.imgs[0].url != narrow.proto.imgs[0].url
-    return wide.proto.imgs[0].url
+    (the address names the PNG's bytes), ten faces a row. A phone gets five a row: the
+    training faces (two rows) as a second picture, a single row as the same picture twice,
+    each cropped to one half."""
+    wide, *narrow = (image.proto.imgs[0].url for image in app.container(key=key).image)
+    if key == "pp_training":
+        assert narrow != [wide] and len(narrow) == 1
+    else:
+        assert narrow == [wide, wide]
+    return wide
 
 
 def distances(app) -> list[int]:
@@ -88,9 +92,9 @@ def test_renders_every_section_at_50_faces(app):
     assert [title.value for title in app.title] == [TITLE]
     headers = [h.value for h in app.header]
     assert headers == [f"{number}. {title}" for number, title in enumerate(STEPS, start=1)]
-    # two pictures per grid (ten faces a row, and five for phones), Table 1-3's face and the
-    # inspected pixel's face
-    assert len(images(app)) == 2 * len(GRIDS) + 2
+    # the grids (source() checks their phone versions), Table 1-3's face and the inspected
+    # pixel's face
+    assert len(images(app)) == 2 + 3 * (len(GRIDS) - 1) + 2
     # section 5 shows the same pixel samples as section 3, and different ones from Naive
     # Bayes on the features
     assert source(app, "pp_pixel_samples") == source(app, "pp_samples")
@@ -144,7 +148,8 @@ def test_renders_at_2000_faces(app):
     labels = [m.label for m in app.metric]
     assert "2,000 training faces" in labels
     assert "faces 50–1,999" in " ".join(c.value for c in app.caption).lower()
-    assert len(images(app)) == 2 * len(GRIDS) + 2
+    assert len(images(app)) == 2 + 3 * (len(GRIDS) - 1) + 2
+    assert all(source(app, key) for key in GRIDS)
     assert len(distances(app)) == 10
     # a rerun after moving α finishes cleanly at this size too
     app.select_slider(key="pp_alpha").set_value(0.1).run(timeout=TIMEOUT)
@@ -297,8 +302,9 @@ def test_every_face_grid_has_a_phone_version_and_a_png_download(app):
     open_pixel_page(app)
     for key in GRIDS:
         grid = app.container(key=key)
-        wide, narrow = grid.image
-        assert wide.proto.imgs[0].alt == narrow.proto.imgs[0].alt != ""
+        source(app, key)  # the phone version
+        wide, narrow, *right_half = (image.proto.imgs[0].alt for image in grid.image)
+        assert wide == narrow != "" and right_half in ([], [""])
         (button,) = grid.get("download_button")
         assert button.proto.label == "Save as PNG"
         assert button.proto.url.endswith(".png")
@@ -315,3 +321,21 @@ def test_the_page_ends_with_the_next_stop_of_the_chapter(app):
     expected = (f"Next: {demos[index + 1].title}" if index + 1 < len(demos)
                 else "Back to the start")
     assert app.get("page_link")[-1].proto.label == expected
+
+
+def test_each_sample_says_which_training_face_is_nearest_and_how_far(app):
+    """The samples' text alternative names, sample by sample, the nearest training face and
+    how many pixels differ, as found here by brute force over every training face."""
+    import re
+
+    open_pixel_page(app, seed="3", alpha="1")
+    wide = app.container(key="pp_samples").image[0].proto.imgs[0].alt
+    said = [(int(face), int(differ)) for face, differ in re.findall(
+        r"nearest training face (\d+), (\d+) of 1,024 pixels differ", wide)]
+    data = experiment.data_report(50)
+    model = CategoricalNB(1.0).fit(data.training, pixels.N_COLORS)
+    samples = experiment.sample_report(model, data, 3).codes[:experiment.N_SHOWN]
+    differ = (samples[:, None, :] != data.training[None, :, :]).sum(axis=2)
+    assert len(said) == experiment.N_SHOWN
+    for (face, pixels_differ), row in zip(said, differ, strict=True):
+        assert pixels_differ == row.min() and row[face] == row.min()

@@ -75,12 +75,15 @@ WORDS = {"topType": "hairstyle", "hairColor": "hair colour", "accessoriesType": 
 
 def verdicts_shown(app, key: str) -> list[str]:
     """The samples' verdicts ("new" / "copy of #i") in the container ``key``: the row of
-    faces with their badges as one picture (and again in rows of five for a phone), and the
+    faces with their badges as one picture (cropped in two rows of five for a phone), and the
     verdicts as text under it."""
     row = app.get_by_key(key)
-    wide, narrow = (app.get_by_key(f"{key}-sheet-{kind}").image for kind in ("wide", "narrow"))
-    assert len(wide) == len(narrow) == 1 and len(row.image) == 2
-    assert wide[0].proto.imgs[0].alt == narrow[0].proto.imgs[0].alt
+    (wide,) = app.get_by_key(f"{key}-sheet-wide").image
+    # a phone: the same picture twice, cropped to its halves; the first half's alt describes
+    # the row, the second is decorative
+    left, right = app.get_by_key(f"{key}-sheet-narrow").image
+    assert {left.proto.imgs[0].url, right.proto.imgs[0].url} == {wide.proto.imgs[0].url}
+    assert (left.proto.imgs[0].alt, right.proto.imgs[0].alt) == (wide.proto.imgs[0].alt, "")
     (line,) = row.caption
     head, verdicts = line.value.rstrip(".").split(": ")
     assert head == "Samples 1 to 10, left to right"

@@ -54,12 +54,13 @@ CUT_OFF = """() => {
       found.push(['clipped', text(e), `${e.scrollWidth} > ${e.clientWidth}`]);
   }
   // Anything whose box reaches past the right edge of the window.
-  // (A slider's own <input type=range> is invisible and may overhang at its last stop.)
+  // (A slider's own <input type=range> is invisible and may overhang at its last stop; half
+  // of a split row's picture is cropped by its frame on purpose: SPLIT_WRONG checks those.)
   for (const e of main.querySelectorAll(
       'p, h1, h2, h3, label, button, img, input:not([type="range"]), '
       + '[data-testid="stMetricValue"], '
       + '[data-testid="stDataFrame"], [data-testid="stTable"], .js-plotly-plot')) {
-    if (!visible(e)) continue;
+    if (!visible(e) || e.closest('[class*="-half-"]')) continue;
     const r = e.getBoundingClientRect();
     if (r.right > right + 1)
       found.push(['past the edge', text(e) || e.tagName, `${r.right} > ${right}`]);
@@ -120,11 +121,29 @@ FIRST_CONTROL_TOP = """() => {
     ? Math.min(...controls.map(e => e.getBoundingClientRect().top + scroller.scrollTop)) : null;
 }"""
 
-#: Each face sheet a phone shows: [key, faces per row it is drawn with, shown width in px].
+#: Each face sheet a phone shows: [key, the width of one row of it in px] (a narrow picture,
+#: or one half of a split row, is as wide as its container).
 PHONE_SHEETS = """() => [...document.querySelectorAll('[class*="-sheet-narrow"]')]
   .filter(e => e.getBoundingClientRect().height > 0)
   .map(e => [e.className.match(/st-key-(\\S+)-sheet-narrow/)[1],
-             e.querySelector('img').getBoundingClientRect().width])"""
+             e.getBoundingClientRect().width])"""
+#: Split rows (ui.images.show_sheet(split=True)) whose halves do not show [left half, right
+#: half] of their one picture: [key, left edge of each picture relative to its frame, in
+#: frame widths].
+#: Ten 128 px faces 20 px apart make a 1,460 px row; a frame shows half (730 px) and the
+#: sixth face starts at pixel 740.
+SIXTH_FACE = 740 / 730
+SPLIT_WRONG = """() => [...document.querySelectorAll('[class*="-half-left"]')]
+  .filter(e => e.getBoundingClientRect().height > 0)
+  .map(left => {
+    const key = left.className.match(/st-key-(\\S+)-half-left/)[1];
+    const right = document.querySelector(`.st-key-${key}-half-right`), offset = half => {
+      const frame = half.querySelector('[data-testid="stImage"]').getBoundingClientRect();
+      return (half.querySelector('img').getBoundingClientRect().left - frame.left) / frame.width;
+    };
+    return [key, offset(left), offset(right)];
+  })
+  .filter(([key, l, r]) => Math.abs(l) > 0.005 || Math.abs(r + SHIFT) > 0.005)"""
 #: Face sheets hidden on a phone with no narrow version shown in their place.
 SHEETS_LOST = """() => [...document.querySelectorAll('[class*="-sheet-wide"]')]
   .map(wide => wide.className.match(/st-key-(\\S+)-sheet-wide/)[1])
@@ -162,9 +181,10 @@ def test_nothing_is_cut_off(screen, page):
         assert top is not None and top < PHONE_SCREENS_BEFORE_A_CONTROL * 844, top
         assert visit.page.evaluate(WIDE_SHEETS_SHOWN) == 0
         assert visit.page.evaluate(SHEETS_LOST) == []
-        for key, shown_width in visit.page.evaluate(PHONE_SHEETS):
+        for key, row_width in visit.page.evaluate(PHONE_SHEETS):
             faces_per_row = 5  # ui.images.NARROW_COLUMNS
-            assert shown_width / faces_per_row >= 55, f"{key}: faces too small on a phone"
+            assert row_width / faces_per_row >= 55, f"{key}: faces too small on a phone"
+        assert visit.page.evaluate(SPLIT_WRONG.replace("SHIFT", str(SIXTH_FACE))) == []
 
 
 def test_turning_presenter_mode_on_folds_the_sidebar_and_off_brings_it_back(browser, app_url):
