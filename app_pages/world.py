@@ -111,14 +111,17 @@ def _state() -> dict:
 
 
 # --------------------------------------------------------------------------- cached core calls
+# Training and JudgedSamples are read-only (their arrays are frozen copies), so every session
+# shares one object (st.cache_resource) instead of unpickling a copy of up to 5,000 points on
+# each rerun (st.cache_data).
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def training(n: int, seed: int) -> Training:
     return Training.draw(n, seed)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def judged(box: tuple, m: int, seed: int, draw: int, n: int, radius: float) -> JudgedSamples:
     rng = np.random.default_rng([seed, draw])
     return judge_samples(Box(*box), m, rng, training(n, seed).points, radius)
@@ -127,6 +130,14 @@ def judged(box: tuple, m: int, seed: int, draw: int, n: int, radius: float) -> J
 @st.cache_data(max_entries=64, show_spinner=False)
 def land_share(box: tuple) -> float:
     return land_mask().land_share(*box)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def history(attempts: tuple, boxes: tuple, n: int, mle: tuple | None, mle_box: tuple | None,
+            height: int):
+    """:func:`history_figure` of one student's boxes (about a kilobyte; a class's worth kept)."""
+    return history_figure(attempts, n, boxes=boxes, mle=mle, mle_box=mle_box,
+                          current=len(attempts) - 1, height=height)
 
 
 @st.cache_resource(show_spinner=False)
@@ -403,14 +414,13 @@ with map_col:
                "or resize the box; arrow keys move it, Shift and arrows resize it."),
     )
     show_chart(
-        history_figure(
+        history(
             attempts,
+            tuple(tried.as_tuple() for tried in state["attempts"].boxes),
             n,
-            boxes=[tried.as_tuple() for tried in state["attempts"].boxes],
-            mle=None if data.mle is None else (data.mle.area, data.mle_log_likelihood),
-            mle_box=None if data.mle is None else data.mle.as_tuple(),
-            current=len(attempts) - 1,
-            height=340 if presenting else 250,
+            None if data.mle is None else (data.mle.area, data.mle_log_likelihood),
+            None if data.mle is None else data.mle.as_tuple(),
+            340 if presenting else 250,
         ),
         key=HISTORY_KEY,
         filename="world-boxes-tried",

@@ -85,13 +85,16 @@ def judge(samples, training, radius: float, *, mask: LandMask | None = None) -> 
 @dataclass(frozen=True, eq=False)
 class JudgedSamples:
     """Samples ``(M, 2)``, their verdicts ``(M,)`` from :func:`judge`, and ``counts``: how
-    many samples got each verdict, in :data:`VERDICTS` order."""
+    many samples got each verdict, in :data:`VERDICTS` order. The arrays are made read-only,
+    so one object can be shared."""
 
     samples: np.ndarray
     verdicts: np.ndarray
     counts: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
+        for array in (self.samples, self.verdicts):
+            array.flags.writeable = False
         counts = {verdict: int(np.count_nonzero(self.verdicts == verdict))
                   for verdict in VERDICTS}
         object.__setattr__(self, "counts", counts)
