@@ -13,9 +13,11 @@ import streamlit as st
 from gdl_core import halfway, wrodl
 from gdl_core.images import png_bytes
 from gdl_core.numbers import format_number
+from gdl_core.style import COLOURS
 from gdl_core.tins import HEIGHT_RANGE, PCA, WIDTH_RANGE, draw, training_tins
 from gdl_core.tins import comparison as tins_comparison
 from gdl_core.tins import figures as tins_figures
+from ui.box_editor import POINT_HELP, point_editor, point_from_value
 from ui.charts import show_chart
 from ui.controls import seed_row
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
@@ -27,6 +29,7 @@ from ui.images import (
     show_sheet,
     tin_sheet_png,
 )
+from ui.presenter import PROJECTOR_FONT_SCALE
 from ui.state import Param, publish, restore
 
 PAGE = "app_pages/representation.py"
@@ -47,6 +50,8 @@ FACE_A = Param("rep_face_a", "a", 0, 0, 49)
 FACE_B = Param("rep_face_b", "b", 1, 0, 49)
 PARAMS = (HEIGHT, WIDTH, TALLER, SEED, K, FACE_A, FACE_B)
 PLANE_KEY = "rep_latent_plane"
+#: The latent plane as the point editor sees it: x is the width, y the height (cm).
+PLANE_EXTENT = (*WIDTH_RANGE, *HEIGHT_RANGE)
 STEPS = (
     "Meet the tins",
     "Walk the latent plane",
@@ -98,11 +103,12 @@ def _pca_figures():
 
 
 def _on_pick() -> None:
-    """A click on the latent plane moves z there."""
-    event = st.session_state.get(PLANE_KEY)
-    picked = tins_figures.picked_point(event["selection"] if event else None)
+    """A click, a drag or arrow keys on the latent plane moved z: the editor sends the point
+    once, when the hand or the key is let go."""
+    editor = st.session_state.get(PLANE_KEY)
+    picked = point_from_value(editor.get("point") if editor else None, PLANE_EXTENT)
     if picked is not None:
-        st.session_state[HEIGHT.key], st.session_state[WIDTH.key] = picked
+        st.session_state[WIDTH.key], st.session_state[HEIGHT.key] = picked
 
 
 def _go_taller() -> None:
@@ -129,23 +135,40 @@ def _tin_png(height: float, width: float) -> bytes:
 
 @st.fragment
 def _latent_plane() -> None:
-    """The plane and f(z): a click, a typed size or a step reruns only this part."""
+    """The plane and f(z): a release on the plane, a typed size or a step reruns only this
+    part. While z is dragged, the plane draws f(z) itself; on release Python draws it here
+    with gdl_core."""
     training = _training()
     plane_col, tin_col = st.columns([2, 1], gap="large")
     height = float(st.session_state[HEIGHT.key])
     width = float(st.session_state[WIDTH.key])
     taller = bool(st.session_state[TALLER.key]) and height + 1 <= HEIGHT_RANGE[1]
     with plane_col:
-        show_chart(
-            tins_figures.latent_figure(
-                training.z, (height, width), (height + 1, width) if taller else None
-            ),
-            PLANE_KEY, filename="tins-latent-plane", on_select=_on_pick,
-            description=f"The latent plane: width across, height up, with the {N_TRAINING} "
-            f"training tins as points; your point z is at height {height:.2f} cm, width "
-            f"{width:.2f} cm" + (", and a second point 1 cm taller" if taller else "") + ".",
-            selection_mode=("points",),
+        point_editor(
+            key=PLANE_KEY,
+            points=training.z[:, ::-1],
+            point=(width, height),
+            on_change=_on_pick,
+            extent=PLANE_EXTENT,
+            axes=("width", "height"),
+            unit="cm",
+            order="yx",
+            preview="tin",
+            offset=(0.0, 1.0) if taller else None,
+            legend=[(f"training tins ({N_TRAINING})", COLOURS["navy"], "circle"),
+                    ("your point z", COLOURS["orange"], "ring")],
+            colours=(COLOURS["navy"], COLOURS["orange"]),
+            point_name="training tin",
+            step=0.25,
+            big_step=1.0,
+            max_side=560,
+            font_scale=PROJECTOR_FONT_SCALE if st.session_state.get("presenter_mode") else 1.0,
+            label=f"The latent plane: width across, height up, with the {N_TRAINING} training "
+            f"tins as points; your point z is at height {height:.2f} cm, width {width:.2f} cm"
+            + (", with an arrow to a point 1 cm taller" if taller else "") + ". Click or drag "
+            "to move z; the arrow keys move it by 0.25 cm, with Shift by 1 cm.",
         )
+        st.caption(POINT_HELP)
     with tin_col, st.container(key="rep_f_of_z"):
         st.number_input("Height (cm)", *HEIGHT_RANGE, step=0.25, key=HEIGHT.key, format="%.2f")
         st.number_input("Width (cm)", *WIDTH_RANGE, step=0.25, key=WIDTH.key, format="%.2f")
@@ -285,7 +308,7 @@ st.markdown(
 )
 
 # 2 ------------------------------------------------------------------------ the latent plane
-step(2, STEPS[1], "Click anywhere in the plane, even far from every training tin.")
+step(2, STEPS[1], "Click or drag anywhere in the plane, even far from every training tin.")
 _latent_plane()
 st.markdown(
     "Making a tin taller pixel by pixel would mean repainting hundreds of pixels in just "

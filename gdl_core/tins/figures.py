@@ -15,17 +15,13 @@ from gdl_core.style import COLOURS, figure
 from gdl_core.tins.decoder import HEIGHT_RANGE, WIDTH_RANGE
 
 __all__ = [
-    "PICK_STEP",
     "latent_figure",
     "learned_coordinates_figure",
-    "picked_point",
     "sheet_figure",
     "tin_tile",
     "variance_figure",
 ]
 
-#: cm between the invisible points that make every spot of the latent plane clickable.
-PICK_STEP = 0.25
 _AXIS = {"gridcolor": COLOURS["pale_grey"], "zeroline": False, "linecolor": COLOURS["dark_grey"],
          "showline": True, "ticks": "outside", "automargin": True}
 
@@ -38,25 +34,16 @@ def tin_tile(picture: np.ndarray, scale: int = 4) -> Image.Image:
     )
 
 
-def _pick_grid() -> tuple[np.ndarray, np.ndarray]:
-    heights = np.arange(HEIGHT_RANGE[0], HEIGHT_RANGE[1] + PICK_STEP / 2, PICK_STEP)
-    widths = np.arange(WIDTH_RANGE[0], WIDTH_RANGE[1] + PICK_STEP / 2, PICK_STEP)
-    w, h = np.meshgrid(widths, heights)
-    return w.ravel(), h.ravel()
-
-
 def latent_figure(
     training_z: np.ndarray, picked: tuple[float, float] | None = None,
     taller: tuple[float, float] | None = None, height: int = 440,
 ):
-    """The training tins as points at (width, height), over an invisible grid of points so
-    that a click anywhere in the plane selects a latent point; ``picked`` (height, width) is
-    ringed, and ``taller`` gets an arrow from ``picked``."""
-    grid_w, grid_h = _pick_grid()
+    """The training tins as points at (width, height) over the whole plane f can draw;
+    ``picked`` (height, width) is ringed, and ``taller`` gets an arrow from ``picked``.
+
+    (The dashboard draws this plane with a point editor of its own, which lets a person
+    drag ``picked``; this figure is the same picture for a notebook.)"""
     data = [
-        {"type": "scatter", "x": grid_w, "y": grid_h, "mode": "markers", "name": "any point",
-         "marker": {"size": 9, "color": "rgba(0,0,0,0)"}, "showlegend": False,
-         "hovertemplate": "width %{x:.2f} cm, height %{y:.2f} cm<extra>draw this tin</extra>"},
         {"type": "scatter", "x": training_z[:, 1], "y": training_z[:, 0], "mode": "markers",
          "name": "training tins", "marker": {"size": 8, "color": COLOURS["navy"]},
          "hovertemplate": "training tin: width %{x:.2f}, height %{y:.2f} cm<extra></extra>"},
@@ -78,18 +65,9 @@ def latent_figure(
                                                                       WIDTH_RANGE[1] + 0.3]},
         "yaxis": {**_AXIS, "title": {"text": "height (cm)"}, "range": [HEIGHT_RANGE[0] - 0.3,
                                                                        HEIGHT_RANGE[1] + 0.3]},
-        "annotations": annotations, "clickmode": "event+select", "dragmode": False,
+        "annotations": annotations,
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
     }, height=height, margin={"l": 60, "r": 10, "t": 40, "b": 50})
-
-
-def picked_point(selection) -> tuple[float, float] | None:
-    """The (height, width) a click on :func:`latent_figure` chose, or ``None``."""
-    points = (selection or {}).get("points") or []
-    if not points:
-        return None
-    point = points[-1]
-    return float(point["y"]), float(point["x"])
 
 
 def variance_figure(ratio: np.ndarray, shown: int = 10, height: int = 300):

@@ -1,10 +1,13 @@
 """The representation-learning page: the latent plane and f, the two ways to new tins, PCA,
 and the Wrodl blends, with their state in the URL."""
 
+import base64
 import json
 
+import numpy as np
 import pytest
 
+from gdl_core.tins import training_tins
 from tests.app.helpers import open_page
 from tests.plotly_specs import unpacked
 
@@ -18,6 +21,27 @@ def metric(app, label: str, index: int = 0) -> str:
 def chart(app, key: str) -> dict:
     (found,) = [c for c in app.get("plotly_chart") if key in c.proto.id]
     return unpacked(json.loads(found.proto.spec))
+
+
+def plane(app) -> dict:
+    """The data the page gives the latent plane's point editor, its points decoded."""
+    (editor,) = [e for e in app.get("bidi_component")
+                 if e.proto.id.endswith("-rep_latent_plane")]
+    data = json.loads(editor.proto.json)
+    data["points"] = np.frombuffer(base64.b64decode(data["points"]), "<f8").reshape(-1, 2)
+    return data
+
+
+def send_from_the_plane(app, xy, seq: str = "1") -> None:
+    """What the plane sends when a click, a drag or a run of arrow keys ends."""
+    (editor,) = [e for e in app.get("bidi_component")
+                 if e.proto.id.endswith("-rep_latent_plane")]
+    states = app._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = editor.proto.id
+    state.json_value = json.dumps({"point": {"xy": list(xy), "seq": seq}})
+    app._run(states)
+    assert not app.exception, app.exception
 
 
 def f_of_z_captions(app) -> list[str]:
@@ -34,20 +58,52 @@ def test_the_page_shows_f_of_the_chosen_point_and_keeps_it_in_the_url(app):
 
 def test_one_cm_taller_draws_both_tins_and_an_arrow(app):
     open_page(app, PAGE)
+    assert plane(app)["offset"] is None
     app.toggle(key="rep_taller").set_value(True).run()
     assert f_of_z_captions(app) == ["f(9.00, 6.00)", "f(10.00, 6.00)"]
-    (arrow,) = chart(app, "rep_latent_plane")["layout"]["annotations"]
-    assert (arrow["ax"], arrow["ay"], arrow["x"], arrow["y"]) == (6.0, 9.0, 6.0, 10.0)
+    # The arrow goes from z one cm up (y is the height), and follows z as it is dragged.
+    assert plane(app)["point"] == [6.0, 9.0] and plane(app)["offset"] == [0.0, 1.0]
     app.button(key="rep_go_taller").click().run()
     assert f_of_z_captions(app) == ["f(10.00, 6.00)", "f(11.00, 6.00)"]
+    assert plane(app)["point"] == [6.0, 10.0]
 
 
-def test_every_spot_of_the_plane_can_be_clicked(app):
+def test_the_plane_is_every_tin_f_can_draw_with_the_training_tins_on_it(app):
     open_page(app, PAGE)
-    grid = chart(app, "rep_latent_plane")["data"][0]
-    # One invisible point every 0.25 cm over the whole range f can draw (2 to 14 cm).
-    assert len(grid["x"]) == 49 * 49
-    assert min(grid["x"]) == 2 and max(grid["x"]) == 14
+    data = plane(app)
+    assert data["mode"] == "point" and data["preview"] == "tin"
+    # x is the width, y the height, over the whole range f can draw (2 to 14 cm).
+    assert data["extent"] == [2.0, 14.0, 2.0, 14.0]
+    assert data["axes"] == {"x": "width", "y": "height"} and data["order"] == "yx"
+    training = training_tins(60, seed=0)
+    np.testing.assert_array_equal(data["points"], training.z[:, ::-1])  # bit for bit
+    assert (data["step"], data["big_step"]) == (0.25, 1.0)
+    assert data["font_scale"] == 1.0
+
+
+def test_a_point_from_the_plane_moves_z_and_python_draws_f_of_it(app):
+    open_page(app, PAGE)
+    send_from_the_plane(app, [13.5, 12.25])  # (width, height): no training tin is that wide
+    assert f_of_z_captions(app) == ["f(12.25, 13.50)"]
+    assert app.number_input(key="rep_height").value == 12.25
+    assert app.number_input(key="rep_width").value == 13.5
+    assert (app.query_params["height"], app.query_params["width"]) == ("12.25", "13.5")
+    assert plane(app)["point"] == [13.5, 12.25]
+    (image,) = app.container(key="rep_f_of_z").image
+    assert "12.25 cm tall and 13.50 cm wide" in image.proto.imgs[0].alt
+    # Off the plane or not a point: clamped to the tins f can draw, or ignored.
+    send_from_the_plane(app, [99, -3], seq="2")
+    assert f_of_z_captions(app) == ["f(2.00, 14.00)"]
+    send_from_the_plane(app, ["a", None], seq="3")
+    assert f_of_z_captions(app) == ["f(2.00, 14.00)"]
+    # The inputs drive the plane too.
+    app.number_input(key="rep_width").set_value(7.75).run()
+    assert plane(app)["point"] == [7.75, 2.0]
+
+
+def test_in_presenter_mode_the_plane_is_drawn_larger(app):
+    open_page(app, PAGE, present="1")
+    assert plane(app)["font_scale"] > 1
 
 
 def test_the_latent_route_draws_tins_and_the_pixel_route_noise(app):

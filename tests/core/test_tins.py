@@ -137,3 +137,16 @@ def test_halfway_in_pixels_is_a_double_exposure_and_in_features_a_real_face():
     differ = np.abs(drawn_a - drawn_b).max(axis=-1) > 40
     assert differ.sum() > 100
     assert (np.abs(ghost - drawn_a).max(axis=-1)[differ] > 10).all()
+
+
+def test_the_latent_plane_for_a_notebook_puts_width_across_and_rings_the_picked_point():
+    from gdl_core.tins.figures import latent_figure
+
+    z = np.array([[5.0, 4.0], [13.0, 11.0], [9.0, 6.5]])  # (height, width) per tin
+    fig = latent_figure(z, picked=(10.0, 7.0), taller=(11.0, 7.0))
+    points, ring = fig.data
+    assert list(points.x) == [4.0, 11.0, 6.5] and list(points.y) == [5.0, 13.0, 9.0]
+    assert (ring.x, ring.y) == ((7.0,), (10.0,))
+    (arrow,) = fig.layout.annotations
+    assert (arrow.ax, arrow.ay, arrow.x, arrow.y) == (7.0, 10.0, 7.0, 11.0)
+    assert len(latent_figure(z).data) == 1 and not latent_figure(z).layout.annotations

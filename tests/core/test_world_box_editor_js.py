@@ -1,6 +1,7 @@
-"""The box editor's JavaScript maths (ui/box_editor.js) against gdl_core, under Node.
+"""The plane editor's JavaScript maths (ui/box_editor.js) against gdl_core, under Node.
 
-tests/js/fixtures.json holds what gdl_core makes of random boxes and point sets; it must be
+tests/js/fixtures.json holds what gdl_core makes of random boxes and point sets (the world
+map's box mode) and of random latent points of the tins (f(z) of the point mode); it must be
 what tests/js/make_fixtures.py makes now, and ``node --test tests/js`` must pass on it.
 Without Node the Node part is skipped with the reason, except under ``CI=true``, where that
 is a failure.

@@ -1,12 +1,14 @@
-// The box editor's maths (ui/box_editor.js) against what gdl_core computes
-// (fixtures.json, made by make_fixtures.py). Run: node --test tests/js/
+// The plane editor's maths (ui/box_editor.js) against what gdl_core computes
+// (fixtures.json, made by make_fixtures.py): the box mode's read-outs and edits, the point
+// mode's f(z) and points. Run: node --test tests/js/
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import test from "node:test";
 
 import {
-  decodeFloats, drawnBox, dragEdges, formatLikelihood, formatNumber, movedBox, readouts,
-  resized, scoreBox, shifted,
+  TIN, decodeFloats, drawTin, drawnBox, dragEdges, fixed2, formatLikelihood, formatNumber,
+  greyLevels, movedBox, readouts, resized, rintEven, scoreBox, shifted, snappedPoint,
+  steppedPoint,
 } from "../../ui/box_editor.js";
 
 const fixtures = JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8"));
@@ -69,4 +71,38 @@ test("a drag makes boxes at hundredths of a degree, on the map, with an area", (
   assert.equal(dragEdges([-10, 10, -5, 5], "w", 10, 0), null);
   assert.deepEqual(movedBox([170, 175, 0, 10], 20, -0.005), [175, 180, 0, 10]);
   assert.deepEqual(movedBox([-10, 10, -5, 5], 0.333, 1.006), [-9.67, 10.33, -3.99, 6.01]);
+});
+
+// --------------------------------------------------------------------------- point mode
+
+test("f(z) drawn in the browser is gdl_core's tin: every value, every grey level", () => {
+  let exact = 0;
+  for (const c of fixtures.tins) {
+    const where = `f(${c.height}, ${c.width})`;
+    const picture = drawTin(c.height, c.width);
+    assert.equal(picture.length, TIN.size * TIN.size, where);
+    if (c.values) {
+      const expected = decodeFloats(c.values);
+      for (let i = 0; i < expected.length; i++) close(picture[i], expected[i], `${where}[${i}]`);
+      exact += 1;
+    }
+    const grey = Buffer.from(c.grey, "base64");
+    assert.deepEqual([...greyLevels(picture)], [...grey], where);
+    assert.equal(`f(${fixed2(c.height)}, ${fixed2(c.width)})`, c.caption, where);
+  }
+  assert.ok(exact >= 4 && fixtures.tins.length >= 40);
+});
+
+test("grey levels round a tie to the even level, as numpy's rint does", () => {
+  assert.deepEqual([0.5, 1.5, 2.5, -0.5, 254.5, 3.4999, 3.5001].map(rintEven),
+    [0, 2, 2, -0, 254, 3, 4]);
+  assert.deepEqual([...greyLevels([-1, 0, 0.5, 1, 2])], [0, 0, 128, 255, 255]);
+});
+
+test("a press puts z at hundredths on the plane, and an arrow key steps it, as the page keeps it", () => {
+  for (const c of fixtures.points) {
+    assert.deepEqual(snappedPoint(...c.raw, c.extent), c.snapped, `press at ${c.raw}`);
+    assert.deepEqual(steppedPoint(c.start, c.dx, c.dy, c.step, c.extent), c.stepped,
+      `${c.start} + (${c.dx}, ${c.dy}) × ${c.step}`);
+  }
 });

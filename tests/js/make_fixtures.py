@@ -1,5 +1,6 @@
-"""Fixtures for tests/js: what gdl_core makes of random boxes and point sets, for the box
-editor's JavaScript maths (ui/box_editor.js) to match.
+"""Fixtures for tests/js: what gdl_core makes of random boxes and point sets, and of random
+latent points of the tins, for the plane editor's JavaScript maths (ui/box_editor.js) to
+match: the box mode's read-outs, the point mode's f(z) (gdl_core.tins.decoder) and points.
 
     python tests/js/make_fixtures.py      # writes tests/js/fixtures.json
 
@@ -9,6 +10,7 @@ change to gdl_core shows up) and runs ``node --test tests/js``.
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import sys
@@ -20,8 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from gdl_core.numbers import format_likelihood, format_number  # noqa: E402
+from gdl_core.tins import HEIGHT_RANGE, WIDTH_RANGE, draw  # noqa: E402
+from gdl_core.tins.figures import tin_tile  # noqa: E402
 from gdl_core.world import Box, Training, sample_land  # noqa: E402
-from ui.box_editor import encode_floats  # noqa: E402
+from ui.box_editor import encode_floats, point_from_value  # noqa: E402
 
 FIXTURES = Path(__file__).with_name("fixtures.json")
 
@@ -125,8 +129,52 @@ def edit_cases(seed: int = 18, count: int = 80) -> list[dict]:
     return cases
 
 
+def tin_cases(seed: int = 19, count: int = 48, exact: int = 4) -> list[dict]:
+    """f(height, width) at random latent points (at hundredths, as the editor makes them,
+    and a few not), the range's corners among them: the grey levels the page shows
+    (``tin_tile`` at scale 1, base64), and for the first ``exact`` every value (float64)."""
+    rng = np.random.default_rng(seed)
+    corners = [(HEIGHT_RANGE[0], WIDTH_RANGE[0]), (HEIGHT_RANGE[1], WIDTH_RANGE[1]),
+               (HEIGHT_RANGE[1], WIDTH_RANGE[0]), (9.0, 6.0), (2.25, 13.75)]
+    z = corners + [tuple(np.round(rng.uniform(2, 14, 2), 2)) for _ in range(count - 10)]
+    z += [tuple(rng.uniform(2, 14, 2)) for _ in range(5)]
+    cases = []
+    for i, (height, width) in enumerate(z):
+        picture = draw(height, width)
+        grey = np.asarray(tin_tile(picture, scale=1), dtype=np.uint8)
+        case = {"height": float(height), "width": float(width),
+                "grey": base64.b64encode(grey.tobytes()).decode("ascii"),
+                "caption": f"f({height:.2f}, {width:.2f})"}
+        if i < exact:
+            case["values"] = encode_floats(picture)
+        cases.append(case)
+    return cases
+
+
+def point_cases(seed: int = 20, count: int = 60) -> list[dict]:
+    """Where a press puts z (anywhere the hand is, on the plane or off it) and where an arrow
+    key takes it: what the page keeps of it (``point_from_value``)."""
+    rng = np.random.default_rng(seed)
+    extent = (*WIDTH_RANGE, *HEIGHT_RANGE)
+    cases = []
+    for _ in range(count):
+        x, y = rng.uniform(-2, 18, 2)
+        start = tuple(np.round(rng.uniform(2, 14, 2), 2))
+        dx, dy = (int(v) for v in rng.integers(-1, 2, 2))
+        step = float(rng.choice([0.25, 1.0]))
+        cases.append({
+            "extent": list(extent), "raw": [float(x), float(y)],
+            "snapped": list(point_from_value({"xy": [x, y]}, extent)),
+            "start": [float(v) for v in start], "dx": dx, "dy": dy, "step": step,
+            "stepped": list(point_from_value(
+                {"xy": [start[0] + dx * step, start[1] + dy * step]}, extent)),
+        })
+    return cases
+
+
 def fixtures() -> dict:
-    return {"score": score_cases(), "format": format_cases(), "edit": edit_cases()}
+    return {"score": score_cases(), "format": format_cases(), "edit": edit_cases(),
+            "tins": tin_cases(), "points": point_cases()}
 
 
 def text() -> str:
