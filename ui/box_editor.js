@@ -598,6 +598,22 @@ class PlaneEditor {
     if (before && this.current().some((v, i) => v !== before[i])) this.send();
   }
 
+  paintDots(ctx, colour, r, outline) {
+    // Every data point as a dot of radius r, in one path (fast at 5,000 points), with a
+    // white outline of width `outline` (0: none).
+    ctx.fillStyle = colour;
+    ctx.strokeStyle = "#ffffff";
+    ctx.lineWidth = outline;
+    ctx.beginPath();
+    for (let i = 0; i < this.xy.length; i += 2) {
+      const [x, y] = this.toPx(this.xy[i], this.xy[i + 1]);
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+    if (outline > 0) ctx.stroke();
+  }
+
   showTip(text, x, y) {
     this.tip.textContent = text;
     this.tip.hidden = false;
@@ -706,17 +722,7 @@ class BoxEditor extends PlaneEditor {
     // The data, then the samples over it.
     const n = this.xy.length >> 1;
     const r = n <= 200 ? 4 : n <= 1000 ? 2.5 : 1.6;
-    ctx.fillStyle = "#1f3a5f";
-    ctx.strokeStyle = "#ffffff";
-    ctx.lineWidth = n <= 1000 ? 0.8 : 0;
-    ctx.beginPath();
-    for (let i = 0; i < this.xy.length; i += 2) {
-      const [x, y] = this.toPx(this.xy[i], this.xy[i + 1]);
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
-    }
-    ctx.fill();
-    if (n <= 1000) ctx.stroke();
+    this.paintDots(ctx, "#1f3a5f", r, n <= 1000 ? 0.8 : 0);
     const styles = this.data.styles || {};
     const m = this.samples.length >> 1;
     const size = m <= 500 ? 4 : 3;
@@ -994,17 +1000,7 @@ class PointEditor extends PlaneEditor {
 
   paintData(ctx) {
     const r = 4.5 * Math.min(this.fontScale, 1.2);
-    ctx.fillStyle = this.data.point_colour || "#1b2f5e";
-    ctx.strokeStyle = "#ffffff";
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    for (let i = 0; i < this.xy.length; i += 2) {
-      const [x, y] = this.toPx(this.xy[i], this.xy[i + 1]);
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
-    }
-    ctx.fill();
-    ctx.stroke();
+    this.paintDots(ctx, this.data.point_colour || "#1b2f5e", r, 1);
   }
 
   /** Where z + offset is, or null when it is off the plane. */

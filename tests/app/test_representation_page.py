@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from gdl_core.tins import training_tins
-from tests.app.helpers import open_page
+from tests.app.helpers import open_page, send_from_component
 from tests.plotly_specs import unpacked
 
 PAGE = "app_pages/representation.py"
@@ -34,14 +34,7 @@ def plane(app) -> dict:
 
 def send_from_the_plane(app, xy, seq: str = "1") -> None:
     """What the plane sends when a click, a drag or a run of arrow keys ends."""
-    (editor,) = [e for e in app.get("bidi_component")
-                 if e.proto.id.endswith("-rep_latent_plane")]
-    states = app._tree.get_widget_states()
-    state = states.widgets.add()
-    state.id = editor.proto.id
-    state.json_value = json.dumps({"point": {"xy": list(xy), "seq": seq}})
-    app._run(states)
-    assert not app.exception, app.exception
+    send_from_component(app, "rep_latent_plane", {"point": {"xy": list(xy), "seq": seq}})
 
 
 def f_of_z_captions(app) -> list[str]:

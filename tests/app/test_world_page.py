@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from gdl_core.numbers import format_likelihood, format_number
 from gdl_core.world import Box, judge, land_mask, sample_land
-from tests.app.helpers import open_page
+from tests.app.helpers import open_page, send_from_component
 from tests.plotly_specs import unpacked
 from ui.demos import PATH
 
@@ -734,13 +734,7 @@ def test_with_the_land_revealed_and_no_samples_the_page_says_what_a_b_c_will_be(
 
 def _send_from_the_map(app, corners, seq: str = "1") -> None:
     """What the map's box editor sends when a drag ends: its state with the new box."""
-    (editor,) = [e for e in app.get("bidi_component") if e.proto.id.endswith("-world_map")]
-    states = app._tree.get_widget_states()
-    state = states.widgets.add()
-    state.id = editor.proto.id
-    state.json_value = json.dumps({"box": {"corners": list(corners), "seq": seq}})
-    app._run(states)
-    assert not app.exception, app.exception
+    send_from_component(app, "world_map", {"box": {"corners": list(corners), "seq": seq}})
 
 
 def test_a_box_from_the_map_is_recomputed_by_the_page_and_written_everywhere(app):

@@ -75,6 +75,17 @@ def browser():
         browser.close()
 
 
+class Sent:
+    """Messages the page sends to the server over its websocket(s)."""
+
+    def __init__(self, page):
+        self.count = 0
+        page.on("websocket", lambda ws: ws.on("framesent", self._sent))
+
+    def _sent(self, _payload):
+        self.count += 1
+
+
 class Visit:
     """One browser page with a record of console errors and off-machine requests."""
 

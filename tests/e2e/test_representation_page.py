@@ -17,7 +17,7 @@ import pytest
 
 from gdl_core.tins import draw
 from gdl_core.tins.figures import tin_tile
-from tests.e2e.conftest import Visit
+from tests.e2e.conftest import Sent, Visit
 
 pytestmark = pytest.mark.e2e
 
@@ -30,17 +30,6 @@ CAPTIONS = """() => [...document.querySelectorAll('.st-key-rep_f_of_z [data-test
 PREVIEW_GREY = """c => { const d = c.getContext('2d').getImageData(0, 0, 32, 32).data;
   const grey = []; for (let i = 0; i < d.length; i += 4) grey.push(d[i]); return grey; }"""
 NEXT_FRAME = "() => new Promise(r => requestAnimationFrame(() => r()))"
-
-
-class Sent:
-    """Messages the page sends to the server over its websocket(s)."""
-
-    def __init__(self, page):
-        self.count = 0
-        page.on("websocket", lambda ws: ws.on("framesent", self._sent))
-
-    def _sent(self, _payload):
-        self.count += 1
 
 
 def _open(visit, query: str = "height=9&width=6"):

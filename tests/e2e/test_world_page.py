@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from gdl_core.numbers import format_likelihood, format_number
 from gdl_core.world import Box, judge, sample_land
-from tests.e2e.conftest import Visit
+from tests.e2e.conftest import Sent, Visit
 
 pytestmark = pytest.mark.e2e
 
@@ -376,17 +376,6 @@ LIVE = ".st-key-world_map .be-live"
 READOUTS = {"outside": "Points outside", "logL": "Log-likelihood ℓ",
             "gap": "ℓ minus ℓ of the MLE", "area": "Area (square degrees)",
             "L": "Likelihood L"}
-
-
-class Sent:
-    """Messages the page sends to the server over its websocket(s)."""
-
-    def __init__(self, page):
-        self.count = 0
-        page.on("websocket", lambda ws: ws.on("framesent", self._sent))
-
-    def _sent(self, _payload):
-        self.count += 1
 
 
 def _live(visit) -> dict[str, str]:
