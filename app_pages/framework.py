@@ -112,7 +112,7 @@ def _samples_section() -> None:
 
 notices = restore(*PARAMS)
 
-st.title("Generative or discriminative?")
+st.title("Generative or discriminative?", anchor=False)
 for notice in notices:
     st.warning(notice, icon=":material/link_off:")
 st.markdown(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.demos import PATH
 
-st.title("Generative modelling, hands on")
+st.title("Generative modelling, hands on", anchor=False)
 st.markdown(
     "An interactive companion to **Chapter 1 of *Generative Deep Learning*** (David Foster, "
     "O'Reilly). Instead of reading about likelihood, smoothing and Naive Bayes, you draw a "

@@ -305,7 +305,7 @@ presenting = bool(st.session_state.get("presenter_mode"))
 
 # --------------------------------------------------------------------------- the page
 
-st.title("Likelihood and maximum likelihood")
+st.title("Likelihood and maximum likelihood", anchor=False)
 st.markdown(
     "Every dot is an observation made by a rule hidden from you, **p_data**. Propose a "
     "**box** as your model **p_model** and score it by how probable it makes the dots. "
@@ -435,19 +435,24 @@ with map_col:
 
 with side_col:
     with st.container(key="world_readouts"):
-        st.metric("Log-likelihood ℓ", format_number(score.log_likelihood),
-                  help="The sum of log p_model(x) over the points: −N·log(area), or −∞.")
-        st.metric("Points outside", f"{score.outside:,} of {n:,}",
-                  help="Observations to which the box gives density 0.")
-        st.metric("ℓ minus ℓ of the MLE", format_number(score.gap),  # NaN, no MLE: "—"
-                  help="How far your box scores below the best possible box; 0 means you "
-                       "found it.")
-        st.metric("Area (square degrees)", format_number(score.area, 0),
-                  help="Width × height of the box on the flat map.")
-        st.metric("Density inside, 1/area", format_likelihood(score.log_density),
-                  help="p_model(x) for any point x in the box, per square degree; 0 outside.")
-        st.metric("Likelihood L", format_likelihood(score.log_likelihood),
-                  help="The product of p_model(x) over all N points: (1/area)^N, or 0.")
+        st.metric("Log-likelihood ℓ", format_number(score.log_likelihood))
+        st.metric("Points outside", f"{score.outside:,} of {n:,}")
+        st.metric("ℓ minus ℓ of the MLE", format_number(score.gap))  # NaN, no MLE: "—"
+        st.metric("Area (square degrees)", format_number(score.area, 0))
+        st.metric("Density inside, 1/area", format_likelihood(score.log_density))
+        st.metric("Likelihood L", format_likelihood(score.log_likelihood))
+        # One expander rather than a "?" (a tab stop) beside each number.
+        with st.expander("What these numbers are"):
+            st.markdown(
+                "- **ℓ**: the sum of log p_model(x) over the points: −N·log(area), or −∞.\n"
+                "- **Points outside**: observations to which the box gives density 0.\n"
+                "- **ℓ minus ℓ of the MLE**: how far your box scores below the best possible "
+                "box; 0 means you found it.\n"
+                "- **Area**: width × height of the box on the flat map.\n"
+                "- **Density inside**: p_model(x) for any point x in the box, per square "
+                "degree; 0 outside.\n"
+                "- **L**: the product of p_model(x) over all N points: (1/area)^N, or 0."
+            )
     with st.container(key="world_box_edges"):
         st.markdown(
             "**The parameters θ.** The box is four numbers: its south-west corner "

@@ -32,7 +32,7 @@ def reset() -> None:
 
 notices = w.restore_alpha() + restore(SEED, FACE)
 
-st.title("Counting and smoothing")
+st.title("Counting and smoothing", anchor=False)
 st.markdown(
     "Fifty faces from Planet Wrodl, five features each. The bluntest model gives **every "
     "possible face its own probability**, learned by counting. Four steps show what that "
@@ -107,26 +107,16 @@ with controls:
     denominator = f"{n_obs} + {d:,} × {alpha:g}"
     one, two = st.columns(2)
     mass, each = st.columns(2)
-    one.metric(
-        "θ̂ combination 1", format_prob(report.combination_1),
-        help="LongHairStraight, Red, Round, ShirtScoopNeck, White: twice in the data. "
-        f"(2 + {alpha:g}) / ({denominator})",
-    )
-    one.caption("seen twice")
-    two.metric(
-        "θ̂ combination 2", format_prob(report.combination_2),
-        help="LongHairStraight, Red, Round, ShirtScoopNeck, Blue01: never in the data. "
-        f"(0 + {alpha:g}) / ({denominator})",
-    )
-    two.caption("never seen")
-    mass.metric(
-        f"Total for all {unseen:,} unseen", format_prob(report.unseen_mass),
-        help=f"{unseen:,} × {alpha:g} / ({denominator})",
-    )
-    mass.caption("the chance a sample is new")
-    each.metric("θ̂ of one unseen face", format_prob(report.unseen_theta),
-                help=f"{alpha:g} / ({denominator})")
-    each.caption("the same for every one of them")
+    one.metric("θ̂ combination 1", format_prob(report.combination_1))
+    one.caption(f"seen twice: (2 + {alpha:g}) / ({denominator})")
+    two.metric("θ̂ combination 2", format_prob(report.combination_2))
+    two.caption(f"never seen: (0 + {alpha:g}) / ({denominator})")
+    mass.metric(f"Total for all {unseen:,} unseen", format_prob(report.unseen_mass))
+    mass.caption(f"the chance a sample is new: {unseen:,} × {alpha:g} / ({denominator})")
+    each.metric("θ̂ of one unseen face", format_prob(report.unseen_theta))
+    each.caption(f"the same for every one of them: {alpha:g} / ({denominator})")
+    st.caption("Combination 1: LongHairStraight, Red, Round, ShirtScoopNeck, White. "
+               "Combination 2: the same with clothing colour Blue01.")
 with picture:
     w.chart(
         report.sorted_theta, "wrodl_sorted_theta",
@@ -178,7 +168,7 @@ st.caption(
 )
 w.samples_section(
     JointMultinomial, alpha, N_SAMPLES, SEED, "wrodl_mn_again", key="wrodl_mn_samples",
-    chance_new=report.unseen_mass,
+    chance_new=report.unseen_mass, table_key="wrodl_mn_samples_table",
 )
 w.chart(
     report.novelty, "wrodl_novelty",

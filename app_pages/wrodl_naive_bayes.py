@@ -42,7 +42,7 @@ def reset() -> None:
 
 notices = w.restore_alpha() + restore(SEED, *CHOICE.values())
 
-st.title("Naive Bayes")
+st.title("Naive Bayes", anchor=False)
 st.markdown(
     "Suppose the five features are chosen **independently** of each other. Then a face's "
     "probability is a product of five numbers, one per feature, and counting each feature "

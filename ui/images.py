@@ -113,15 +113,26 @@ def crisp_images() -> None:
 #: Screens at most this wide (phones) get a sheet's narrow version, with fewer faces a row.
 NARROW_SCREEN_PX = 640
 NARROW_COLUMNS = 5
-#: Keyboard users: a picture's toolbar (its Fullscreen button, a tab stop Streamlit gives every
-#: st.image and that 1.67 has no option to remove) and a heading's "Link to heading" show
-#: while they have the focus, instead of being invisible tab stops; and a formula's box gets
-#: room for glyphs that stick out of it by a pixel or two, which made it a scrollable region
-#: no key can reach. A chart's text
-#: alternative (ui.charts) is read by screen readers but not drawn, and takes no room.
+#: Keyboard users: a heading's "Link to heading" and a picture's toolbar (the Fullscreen button
+#: Streamlit gives every st.image, which 1.67 has no option to remove) are taken out of the tab
+#: order (visibility: hidden is no tab stop) and shown again under the mouse, where Streamlit
+#: shows them anyway: the first control of a page is then a few Tabs away, and a keyboard user
+#: still saves a sheet with its "Save as PNG" button and enlarges it with the browser's zoom.
+#: Other toolbars (a table's) show while they have the focus, and a link or a tab gets the
+#: theme's blue ring (Streamlit draws next to none on a page link). A formula's box gets room for
+#: glyphs that stick out of it by a pixel or two, which made it a scrollable region no key can
+#: reach. A chart's text alternative (ui.charts) is read by screen readers but not drawn, and
+#: takes no room.
 KEYBOARD_CSS = """
-[data-testid="stElementToolbar"]:focus-within,
-[data-testid="stHeaderActionElements"] a:focus-visible { opacity: 1; }
+[data-testid="stHeaderActionElements"],
+div:has(> [data-testid="stImage"]) > [data-testid="stElementToolbar"] { visibility: hidden; }
+[data-testid="stHeadingWithActionElements"]:hover [data-testid="stHeaderActionElements"],
+div:has(> [data-testid="stImage"]):hover > [data-testid="stElementToolbar"] {
+  visibility: visible; }
+[data-testid="stElementToolbar"]:focus-within { opacity: 1; }
+[data-testid="stMain"] a:focus-visible,
+[data-testid="stMain"] [role="tab"]:focus-visible {
+  outline: 2px solid #1b61d1 !important; outline-offset: 2px; border-radius: 0.25rem; }
 .katex-display { padding: 0 0.3em; }
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .chart-description) {
   position: absolute !important; width: 1px !important; height: 1px !important;

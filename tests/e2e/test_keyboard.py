@@ -174,3 +174,107 @@ def test_representation_height_typed_with_the_keyboard(page, app_url):
     _idle(page)
     captions = page.locator('[data-testid="stMain"] [data-testid="stImage"]').all_inner_texts()
     assert any("f(12.50," in caption for caption in captions), captions
+
+
+# --- the short keyboard path: from "Skip to main content" to the first control -----------
+
+#: Tab presses allowed from "Skip to main content" to the first control of a page's step 1
+#: (issue 13).
+MAX_TABS_TO_FIRST_CONTROL = 5
+#: The pages and what their first control is: on home the first card's link; elsewhere the
+#: first input, select, slider, tab, expander or button after step 1's heading (not a help
+#: "?": that explains a control; the world map's step 1 starts at an empty anchor before its
+#: box controls).
+FIRST_CONTROL_PAGES = ("", "framework", "world", "wrodl_counting", "wrodl_naive_bayes",
+                       "planet_pixel", "representation")
+
+#: The focused element for the keyboard path: what a person would hear (tag, role, name),
+#: where it is, and whether it can be seen.
+STOP = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const name = (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].innerText)
+    || e.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 60);
+  const testid = (e.closest('[data-testid]') || e).getAttribute('data-testid') || '';
+  let visible = true;
+  for (let n = e; n && n !== document.body; n = n.parentElement) {
+    const s = getComputedStyle(n);
+    if (s.opacity === '0' || s.visibility === 'hidden' || s.display === 'none') visible = false;
+  }
+  const r = e.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) visible = false;
+  const step1 = document.getElementById('step-1');
+  const control = ['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'SUMMARY'].includes(e.tagName)
+    || ['tab', 'slider', 'combobox', 'radio', 'switch'].includes(e.getAttribute('role') || '');
+  return {
+    tag: e.tagName, role: e.getAttribute('role') || '', name, testid, visible,
+    inMain: !!e.closest('[data-testid="stMain"]'),
+    skipLink: testid === 'stSkipToContent',
+    stepLink: !!e.closest('[class*="-steps-overview"]') && e.tagName === 'A',
+    firstStepLink: e.tagName === 'A' && e.getAttribute('href') === '#step-1',
+    pageLink: testid.startsWith('stPageLink'),
+    control: control && !/Reset this page/.test(name) && testid !== 'stTooltipHoverTarget',
+    afterStep1: !!step1 && !!(step1.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING),
+  };
+}"""
+
+
+def _describe(stop: dict | None) -> str:
+    if stop is None:
+        return "(nothing)"
+    role = f"[{stop['role']}]" if stop["role"] else ""
+    return f"{stop['tag']}{role} {stop['testid']} {stop['name']!r}" + (
+        "" if stop["visible"] else " INVISIBLE")
+
+
+def _is_first_control(path: str, stop: dict) -> bool:
+    if not path:  # home: the first card's link
+        return stop["pageLink"] and stop["inMain"]
+    return stop["control"] and stop["inMain"] and stop["afterStep1"]
+
+
+def keyboard_path(page, path: str, follow_step_link: bool, limit: int = 30):
+    """From the top of the page: Tab to "Skip to main content", Enter, then Tab until the
+    page's first control (:func:`_is_first_control`); with ``follow_step_link``, Enter on the
+    steps overview's "1." link (it jumps to step 1) when the path passes it. Returns the
+    stops after the skip link, as descriptions, and the number of Tab presses."""
+    page.keyboard.press("Tab")
+    stop = page.evaluate(STOP)
+    assert stop and stop["skipLink"], f"the first tab stop is not the skip link: {stop}"
+    page.keyboard.press("Enter")
+    followed = False
+    stops = []
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(STOP)
+        if stop is not None and not stop["visible"]:
+            page.wait_for_timeout(400)  # it may fade in: give a transition time to end
+            stop = page.evaluate(STOP)
+        stops.append(_describe(stop))
+        assert stop is not None and stop["inMain"], f"left the main content: {stops}"
+        assert stop["visible"], f"invisible tab stop after {presses} Tabs: {stops}"
+        if _is_first_control(path, stop):
+            return stops, presses
+        if follow_step_link and stop["firstStepLink"] and not followed:
+            assert_focus_is_visible(page)
+            page.keyboard.press("Enter")
+            followed = True
+            stops.append("(Enter)")
+    pytest.fail(f"{path or 'home'}: no first control in {limit} Tabs: {stops}")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("path", FIRST_CONTROL_PAGES, ids=lambda p: p or "home")
+def test_first_control_within_five_tabs_of_the_skip_link(page, app_url, path):
+    """Streamlit's own "Skip to main content" (the first tab stop of every page) focuses the
+    main area; from there the steps overview comes first, and its "1." link jumps to step 1.
+    Following it, the first control of step 1 is at most five Tabs away, every stop on the
+    way is visible and shows its focus. The count without the jump (Tab alone) is printed."""
+    _open(page, f"{app_url}/{path}")
+    plain, plain_tabs = keyboard_path(page, path, follow_step_link=False)
+    print(f"\n{path or 'home'}, Tab alone: {plain_tabs} Tabs: " + " → ".join(plain))
+    _open(page, f"{app_url}/{path}")
+    stops, tabs = keyboard_path(page, path, follow_step_link=True)
+    print(f"{path or 'home'}, by the step 1 link: {tabs} Tabs: " + " → ".join(stops))
+    assert tabs <= MAX_TABS_TO_FIRST_CONTROL, stops
+    assert_focus_is_visible(page)
