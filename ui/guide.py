@@ -22,7 +22,42 @@ _STEPS_CSS = """<style>
 [class*="-steps-overview"] ol { display: flex; flex-wrap: wrap; column-gap: 1.6rem;
   row-gap: 0.2rem; list-style-position: inside; padding-left: 0; margin: 0 0 0.5rem; }
 [class*="-steps-overview"] li { margin: 0; padding: 0; }
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .steps-keys) { display: none; }
 </style>"""
+#: The steps' list is one tab stop, not one a step (the ARIA "roving tabindex" pattern): Tab
+#: reaches the first link (or the one last used), the arrow keys, Home and End move between
+#: the links, Enter jumps. So a keyboard user passes the list in one Tab on the way to the
+#: page's first control. Installed once a browser page; it follows every list that appears.
+_STEPS_JS = """<script class="steps-keys">
+(() => {
+  if (window.stepsKeys) return;
+  window.stepsKeys = true;
+  const LIST = '[class*="-steps-overview"]';
+  const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+  const links = list => [...list.querySelectorAll("a")];
+  const roving = () => document.querySelectorAll(LIST).forEach(list => {
+    const all = links(list);
+    if (!all.length || all.some(a => a.dataset.rove)) return;
+    all.forEach((a, i) => { a.dataset.rove = "1"; a.tabIndex = i === 0 ? 0 : -1; });
+    list.setAttribute("role", "navigation");
+    list.setAttribute("aria-label", "Steps on this page (arrow keys move between them)");
+  });
+  new MutationObserver(roving).observe(document.body, { childList: true, subtree: true });
+  roving();
+  document.addEventListener("keydown", ev => {
+    const link = ev.target.closest && ev.target.closest(LIST + " a");
+    if (!link) return;
+    const all = links(link.closest(LIST));
+    const i = all.indexOf(link);
+    const to = ev.key === "Home" ? 0 : ev.key === "End" ? all.length - 1
+      : ev.key in MOVES ? (i + MOVES[ev.key] + all.length) % all.length : null;
+    if (to === null) return;
+    ev.preventDefault();
+    all.forEach((a, n) => { a.tabIndex = n === to ? 0 : -1; });
+    all[to].focus();
+  });
+})();
+</script>"""
 
 
 def steps_overview(
@@ -32,7 +67,7 @@ def steps_overview(
     """The page's steps as a numbered list of links to their headings, in a container with
     key ``key`` (CSS class ``st-key-<key>``); with ``on_reset``, a :func:`reset_button`
     (key ``reset_key``) beside it."""
-    st.html(_STEPS_CSS)
+    st.html(_STEPS_CSS + _STEPS_JS, unsafe_allow_javascript=True)
     overview, restart = (
         st.columns([3, 1], vertical_alignment="bottom") if on_reset else (st.container(), None)
     )

@@ -178,13 +178,12 @@ def test_representation_height_typed_with_the_keyboard(page, app_url):
 
 # --- the short keyboard path: from "Skip to main content" to the first control -----------
 
-#: Tab presses allowed from "Skip to main content" to the first control of a page's step 1
+#: Tab presses allowed from "Skip to main content" to the first control of the main content
 #: (issue 13).
 MAX_TABS_TO_FIRST_CONTROL = 5
 #: The pages and what their first control is: on home the first card's link; elsewhere the
-#: first input, select, slider, tab, expander or button after step 1's heading (not a help
-#: "?": that explains a control; the world map's step 1 starts at an empty anchor before its
-#: box controls).
+#: first input, select, slider, tab, expander or button of the content (not "Reset this page"
+#: nor a help "?": those act on or explain other controls).
 FIRST_CONTROL_PAGES = ("", "framework", "world", "wrodl_counting", "wrodl_naive_bayes",
                        "planet_pixel", "representation")
 
@@ -203,7 +202,6 @@ STOP = """() => {
   }
   const r = e.getBoundingClientRect();
   if (r.width < 1 || r.height < 1) visible = false;
-  const step1 = document.getElementById('step-1');
   const control = ['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'SUMMARY'].includes(e.tagName)
     || ['tab', 'slider', 'combobox', 'radio', 'switch'].includes(e.getAttribute('role') || '');
   return {
@@ -214,7 +212,6 @@ STOP = """() => {
     firstStepLink: e.tagName === 'A' && e.getAttribute('href') === '#step-1',
     pageLink: testid.startsWith('stPageLink'),
     control: control && !/Reset this page/.test(name) && testid !== 'stTooltipHoverTarget',
-    afterStep1: !!step1 && !!(step1.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING),
   };
 }"""
 
@@ -230,19 +227,17 @@ def _describe(stop: dict | None) -> str:
 def _is_first_control(path: str, stop: dict) -> bool:
     if not path:  # home: the first card's link
         return stop["pageLink"] and stop["inMain"]
-    return stop["control"] and stop["inMain"] and stop["afterStep1"]
+    return stop["control"] and stop["inMain"]
 
 
-def keyboard_path(page, path: str, follow_step_link: bool, limit: int = 30):
+def keyboard_path(page, path: str, limit: int = 30):
     """From the top of the page: Tab to "Skip to main content", Enter, then Tab until the
-    page's first control (:func:`_is_first_control`); with ``follow_step_link``, Enter on the
-    steps overview's "1." link (it jumps to step 1) when the path passes it. Returns the
-    stops after the skip link, as descriptions, and the number of Tab presses."""
+    page's first control (:func:`_is_first_control`). Returns the stops after the skip link,
+    as descriptions, and the number of Tab presses."""
     page.keyboard.press("Tab")
     stop = page.evaluate(STOP)
     assert stop and stop["skipLink"], f"the first tab stop is not the skip link: {stop}"
     page.keyboard.press("Enter")
-    followed = False
     stops = []
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
@@ -255,11 +250,6 @@ def keyboard_path(page, path: str, follow_step_link: bool, limit: int = 30):
         assert stop["visible"], f"invisible tab stop after {presses} Tabs: {stops}"
         if _is_first_control(path, stop):
             return stops, presses
-        if follow_step_link and stop["firstStepLink"] and not followed:
-            assert_focus_is_visible(page)
-            page.keyboard.press("Enter")
-            followed = True
-            stops.append("(Enter)")
     pytest.fail(f"{path or 'home'}: no first control in {limit} Tabs: {stops}")
 
 
@@ -267,14 +257,39 @@ def keyboard_path(page, path: str, follow_step_link: bool, limit: int = 30):
 @pytest.mark.parametrize("path", FIRST_CONTROL_PAGES, ids=lambda p: p or "home")
 def test_first_control_within_five_tabs_of_the_skip_link(page, app_url, path):
     """Streamlit's own "Skip to main content" (the first tab stop of every page) focuses the
-    main area; from there the steps overview comes first, and its "1." link jumps to step 1.
-    Following it, the first control of step 1 is at most five Tabs away, every stop on the
-    way is visible and shows its focus. The count without the jump (Tab alone) is printed."""
+    main area; from there the first control of step 1 is at most five Tabs away (the steps'
+    list is one tab stop), and every stop on the way is visible and shows its focus."""
     _open(page, f"{app_url}/{path}")
-    plain, plain_tabs = keyboard_path(page, path, follow_step_link=False)
-    print(f"\n{path or 'home'}, Tab alone: {plain_tabs} Tabs: " + " → ".join(plain))
-    _open(page, f"{app_url}/{path}")
-    stops, tabs = keyboard_path(page, path, follow_step_link=True)
-    print(f"{path or 'home'}, by the step 1 link: {tabs} Tabs: " + " → ".join(stops))
+    stops, tabs = keyboard_path(page, path)
+    print(f"\n{path or 'home'}: {tabs} Tabs: " + " → ".join(stops))
     assert tabs <= MAX_TABS_TO_FIRST_CONTROL, stops
     assert_focus_is_visible(page)
+
+
+@pytest.mark.e2e
+def test_the_steps_list_is_one_tab_stop_walked_with_the_arrow_keys(page, app_url):
+    """Tab reaches the list's first link; → and End move along it, → and ← wrap round; Enter
+    on a link jumps to that step's heading, and the next Tab goes on from there."""
+    _open(page, f"{app_url}/wrodl_counting")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # Skip to main content
+    page.keyboard.press("Tab")
+    focused = "() => document.activeElement.getAttribute('href')"
+    assert page.evaluate(focused) == "#step-1"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(focused) == "#step-2"
+    page.keyboard.press("End")
+    assert page.evaluate(focused) == "#step-4"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(focused) == "#step-1"
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(focused) == "#step-4"
+    assert_focus_is_visible(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash === '#step-4'")
+    page.wait_for_function(
+        "() => { const r = document.getElementById('step-4').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < innerHeight / 2; }")
+    page.keyboard.press("Tab")  # on from the step jumped to, not along the list
+    assert page.evaluate("""() => !!(document.getElementById('step-4').compareDocumentPosition(
+        document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING)""")
