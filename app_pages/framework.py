@@ -35,13 +35,16 @@ PARAMS = (*GIVEN.values(), SEED)
 
 
 def _face_sheet(codes, alt: str) -> Sheet:
-    """Ten faces in a row (two rows of five on a phone), each described in ``alt``."""
+    """Ten faces in a row (two rows of five on a phone), each described in ``alt`` and in a
+    table."""
     faces = tuple(wrodl.face_tuples(codes))
+    table = wrodl.decode(codes)[list(wrodl.EXAMPLE_ORDER)].astype(str)
+    table.insert(0, "face", range(1, len(faces) + 1))
     return Sheet(
         avatar_sheet_png(faces, AVATAR_PX, None, len(faces)), None,
         f"{alt}, left to right: " + "; ".join(
             f"{i}. {text}" for i, text in enumerate(wrodl.describe(codes), start=1)),
-        split=True,
+        split=True, table=table, table_label="These ten faces as a table",
     )
 
 

@@ -10,6 +10,7 @@ own controls beside what they change.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 from gdl_core import pixels
@@ -131,14 +132,15 @@ def _samples(n: int, alpha: float, seed: int) -> pe.SampleReport:
 
 
 def _pixel_sheet(codes: np.ndarray, palette: np.ndarray, alt: str,
-                 labels: tuple[str, ...] | None = None, text: str | None = None) -> Sheet:
+                 labels: tuple[str, ...] | None = None, text: str | None = None,
+                 **table) -> Sheet:
     """Faces ten to a row (five on a phone: a single row is split in two, more rows get a
-    second picture)."""
+    second picture); ``table`` may give a Sheet's ``table`` and ``table_label``."""
     if len(codes) == N_SHOWN:
         return Sheet(pixel_sheet_png(codes, palette, labels, N_SHOWN), None, alt, text,
-                     split=True)
+                     split=True, **table)
     return Sheet(pixel_sheet_png(codes, palette, labels, N_SHOWN),
-                 pixel_sheet_png(codes, palette, labels, NARROW_COLUMNS), alt, text)
+                 pixel_sheet_png(codes, palette, labels, NARROW_COLUMNS), alt, text, **table)
 
 
 @st.cache_resource(max_entries=len(SIZES), show_spinner=False)
@@ -176,6 +178,12 @@ def _sample_sheets(n: int, alpha: float, seed: int) -> tuple[Sheet, Sheet, Sheet
         drawn.codes[:N_SHOWN], data.palette,
         f"{N_SHOWN} faces sampled from Naive Bayes on the pixels, each compared with the "
         f"training face nearest to it: {nearest_words}.",
+        table=pd.DataFrame({
+            "sample": range(1, N_SHOWN + 1),
+            "nearest training face": drawn.nearest,
+            "pixels that differ (of 1,024)": drawn.distance,
+        }),
+        table_label="The samples and their nearest training faces as a table",
     )
     nearest = _pixel_sheet(
         data.training[drawn.nearest], data.palette,

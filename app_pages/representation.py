@@ -8,6 +8,7 @@ Thin page: widgets, layout and state. The tins, f, the models and the measures c
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 from gdl_core import halfway, wrodl
@@ -23,6 +24,7 @@ from ui.controls import seed_row
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
 from ui.images import (
     NARROW_COLUMNS,
+    Sheet,
     avatar_png,
     crisp_images,
     face_key,
@@ -202,13 +204,19 @@ def _two_ways_section() -> None:
         with column:
             st.subheader(title, anchor=False)
             distances = tuple(format_number(d, 1) for d in drawn.to_drawable)
-            show_sheet(
-                tin_sheet_png(drawn.pictures, distances, 5), key,
+            Sheet(
+                tin_sheet_png(drawn.pictures, distances, 5), None,
                 f"{N_SAMPLES} samples: {what}",
                 "Distance of each sample to the nearest tin f can draw (grey levels): "
                 + ", ".join(distances) + ".",
-                download=f"{key.removeprefix('rep_').replace('_', '-')}.png",
-            )
+                table=pd.DataFrame({
+                    "sample": range(1, N_SAMPLES + 1),
+                    "to the nearest drawable tin (grey levels)": drawn.to_drawable.round(1),
+                    "nearest training tin": drawn.nearest,
+                    "to that training tin (grey levels)": drawn.to_training.round(1),
+                }),
+                table_label="These samples as a table",
+            ).show(key, download=f"{key.removeprefix('rep_').replace('_', '-')}.png")
             copies = int((drawn.to_training < 0.5).sum())
             near, far = st.columns(2)
             near.metric("Median distance to a drawable tin",

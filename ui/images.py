@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 from PIL import Image
 
@@ -168,9 +169,16 @@ class Sheet:
     alt: str
     text: str | None = None
     split: bool = False
+    #: What the pictures show as a table, one row a face, in an expander under them (its
+    #: label ``table_label``): the text alternative a person can sort and read at leisure.
+    table: pd.DataFrame | None = None
+    table_label: str = "These pictures as a table"
 
     def show(self, key: str, download: str | None = None) -> None:
         show_sheet(self.png, key, self.alt, self.text, self.narrow_png, download, self.split)
+        if self.table is not None:
+            with st.expander(self.table_label), st.container(key=f"{key}_table"):
+                st.dataframe(self.table, hide_index=True, width="stretch")
 
 
 def show_sheet(

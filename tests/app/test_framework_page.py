@@ -44,3 +44,17 @@ def test_reset_and_a_bad_link(app):
     app.number_input(key="fw_seed").set_value(9).run()
     app.button(key="fw_reset").click().run()
     assert app.number_input(key="fw_seed").value == 0
+
+
+def test_each_row_of_samples_is_a_table_one_click_away(app):
+    """The table under each row of faces lists the same ten faces as its alt text, in order,
+    every one with sunglasses in the conditional row."""
+    open_page(app, PAGE, seed="5")
+    tables = {key: app.container(key=f"{key}_table").dataframe[0].value
+              for key in ("fw_samples", "fw_conditional")}
+    for key, rows in tables.items():
+        described = sheet_alt(app, key).split(": ", 1)[1].split("; ")
+        assert list(rows["face"]) == list(range(1, 11))
+        for (_, row), words in zip(rows.iterrows(), described, strict=True):
+            assert all(str(row[feature]) in words for feature in wrodl.FEATURES)
+    assert set(tables["fw_conditional"]["accessoriesType"]) == {"Sunglasses"}

@@ -339,3 +339,8 @@ def test_each_sample_says_which_training_face_is_nearest_and_how_far(app):
     assert len(said) == experiment.N_SHOWN
     for (face, pixels_differ), row in zip(said, differ, strict=True):
         assert pixels_differ == row.min() and row[face] == row.min()
+    # and the same as a table, one click away
+    table = app.container(key="pp_samples_table").dataframe[0].value
+    assert list(table["sample"]) == list(range(1, experiment.N_SHOWN + 1))
+    assert list(zip(table["nearest training face"], table["pixels that differ (of 1,024)"],
+                    strict=True)) == said

@@ -105,6 +105,14 @@ def test_the_latent_route_draws_tins_and_the_pixel_route_noise(app):
     latent = float(metric(app, "Median distance to a drawable tin", 1))
     assert pixel > 20 > 1 > latent
     assert metric(app, "Copies of a training tin", 1) == "0 of 10"
+    # each row of samples is also a table, whose distances are the ones under the pictures
+    for key, median in (("rep_pixel_samples", pixel), ("rep_latent_samples", latent)):
+        table = app.container(key=f"{key}_table").dataframe[0].value
+        (caption,) = app.container(key=key).caption
+        shown = [float(d) for d in caption.value.rstrip(".").split(": ")[1].split(", ")]
+        column = table["to the nearest drawable tin (grey levels)"]
+        assert list(column) == pytest.approx(shown, abs=0.051)
+        assert float(column.median()) == pytest.approx(median, abs=0.051)
 
 
 def test_more_learned_coordinates_rebuild_the_tins_better(app):
