@@ -37,6 +37,7 @@ from gdl_core.world.figures import (
     POINT_COLOUR,
     SAMPLE_COLOUR,
     VERDICT_STYLE,
+    history_description,
     history_figure,
     land_data_uri,
 )
@@ -424,6 +425,9 @@ with map_col:
         ),
         key=HISTORY_KEY,
         filename="world-boxes-tried",
+        description=history_description(
+            attempts, n,
+            None if data.mle is None else (data.mle.area, data.mle_log_likelihood)),
         on_select=_on_history_select,
         selection_mode="points",
     )

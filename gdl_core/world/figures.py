@@ -10,7 +10,7 @@ The same figures work in the dashboard and in a notebook (``fig.show()``).
   samples coloured by their Rule 1 / Rule 2 verdict.
 - :func:`history_figure`: every box tried so far, its log-likelihood against its area, with
   the maximum-likelihood box marked.
-- :func:`corners_from_selection`: the box a person dragged on :func:`world_figure`.
+- :func:`history_description`: that chart in words, with its current values.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 from PIL import Image
 
 from gdl_core.images import png_bytes
+from gdl_core.numbers import format_number
 from gdl_core.style import COLOURS, figure
 from gdl_core.world import EXTENT, VERDICTS, Box, LandMask, land_mask
 
@@ -31,7 +32,7 @@ __all__ = [
     "BOX_COLOUR",
     "LAND_COLOUR",
     "VERDICT_STYLE",
-    "corners_from_selection",
+    "history_description",
     "history_figure",
     "land_data_uri",
     "land_png",
@@ -139,9 +140,10 @@ def world_figure(
     ``world.judge`` they are coloured by verdict; without, they are plain grey points, not
     yet judged (before ``p_data`` is revealed nobody can tell sea from land).
 
-    With ``selectable`` (the default) dragging on the map draws a selection box, which
-    :func:`corners_from_selection` reads back. The drag lands on an empty, invisible layer
-    (axes ``x2``/``y2``, exactly on top of the map) rather than on the points: a browser
+    With ``selectable`` (the default) dragging on the map draws a selection box (in
+    Streamlit, a selection event whose ``"box"`` holds its corners). The drag lands on an
+    empty, invisible layer (axes ``x2``/``y2``, exactly on top of the map) rather than on
+    the points: a browser
     reports every point inside a selection, which for thousands of points would send
     hundreds of kilobytes back on each drag, while a box needs only its four numbers. The
     layer answers hover for the points and samples underneath through invisible line-only
@@ -281,51 +283,6 @@ def world_figure(
     # mode), no more: every pixel is map.
     margin = {"l": 52, "r": 25, "t": 6, "b": 40}
     return figure(data, layout, height=height, margin=margin)
-
-
-def corners_from_selection(
-    selection, decimals: int = 2
-) -> tuple[float, float, float, float] | None:
-    """The box a person dragged on :func:`world_figure`, as ``(lon_min, lon_max, lat_min,
-    lat_max)``; ``None`` when the selection holds no box (e.g. it was cleared).
-
-    ``selection`` is what Streamlit reports for a plotly box selection: a mapping with a
-    ``"box"`` list (or that list itself) of ``{"x": [x0, x1], "y": [y0, y1]}`` in data
-    coordinates (of axes ``x2``/``y2``, which coincide with the map's), in the order the
-    mouse moved. The last box counts. Corners are sorted, clamped to the map and rounded to
-    ``decimals`` places. Raises ValueError, with a sentence for the person, when the box lies
-    outside the map or has no width or height.
-    """
-    boxes = selection.get("box", []) if isinstance(selection, Mapping) else selection
-    if not boxes:
-        return None
-    last = boxes[-1]
-    try:
-        xs = [float(v) for v in last["x"]]
-        ys = [float(v) for v in last["y"]]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError("The selection on the map could not be read as a box.") from exc
-    if len(xs) < 2 or len(ys) < 2 or not all(map(math.isfinite, xs + ys)):
-        raise ValueError("The selection on the map could not be read as a box.")
-    lon_lo, lon_hi, lat_lo, lat_hi = EXTENT
-
-    def clamp(value: float, lo: float, hi: float) -> float:
-        return round(min(max(value, lo), hi), decimals)
-
-    lon_a, lon_b = clamp(min(xs), lon_lo, lon_hi), clamp(max(xs), lon_lo, lon_hi)
-    lat_a, lat_b = clamp(min(ys), lat_lo, lat_hi), clamp(max(ys), lat_lo, lat_hi)
-    outside = max(xs) <= lon_lo or min(xs) >= lon_hi or max(ys) <= lat_lo or min(ys) >= lat_hi
-    if outside:
-        raise ValueError(
-            "The box you drew lies outside the map (longitude −180 to 180, latitude −90 to "
-            "90), so it cannot hold any point. Drag across the map itself."
-        )
-    if lon_a == lon_b or lat_a == lat_b:
-        raise ValueError(
-            "The box you drew has no width or no height, so its area is zero and it could "
-            "not hold any probability. Drag out a rectangle rather than a line."
-        )
-    return (lon_a, lon_b, lat_a, lat_b)
 
 
 # --------------------------------------------------------------------------- the history
@@ -484,3 +441,26 @@ def history_figure(
         "annotations": annotations,
     }
     return figure(data, layout, height=height, margin={"l": 60, "r": 10, "t": 10, "b": 40})
+
+
+def history_description(
+    attempts: Sequence[tuple[float, float]], n: int, mle: tuple[float, float] | None = None,
+) -> str:
+    """:func:`history_figure` in words, with its current values: how many boxes were tried,
+    the latest one's area and ℓ, how many held all ``n`` points (ℓ = −N·log(area), finite)
+    and how many left one out (ℓ = −∞), and the maximum-likelihood box's area and ℓ."""
+    if not attempts:
+        return "No boxes tried yet: the chart of ℓ against area is empty."
+    area, ell = attempts[-1]
+    finite = sum(1 for _, value in attempts if math.isfinite(value))
+    text = (
+        f"Log-likelihood ℓ against area for the {len(attempts):,} "
+        f"{'box' if len(attempts) == 1 else 'boxes'} tried; the "
+        f"latest has area {format_number(area, 0)} square degrees and ℓ = "
+        f"{format_number(ell)}. {finite} of them held all {n:,} points, on the curve "
+        f"ℓ = −{n:,}·log(area); {len(attempts) - finite} left a point outside (ℓ = −∞)."
+    )
+    if mle is not None:
+        text += (f" The maximum-likelihood box has area {format_number(mle[0], 0)} and "
+                 f"ℓ = {format_number(mle[1])}.")
+    return text

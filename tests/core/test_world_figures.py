@@ -23,7 +23,7 @@ from gdl_core.world.figures import (
     LAND_COLOUR,
     MINUS_INFINITY_LABEL,
     VERDICT_STYLE,
-    corners_from_selection,
+    history_description,
     history_figure,
     land_data_uri,
     land_png,
@@ -171,40 +171,6 @@ def test_map_payload_at_five_thousand_points_is_well_under_300_kb():
     assert len(plotly.io.to_json(fig, validate=False)) < 300_000
 
 
-# --------------------------------------------------------------------------- selection
-
-
-def test_corners_from_selection_sorts_clamps_and_rounds():
-    event = {"box": [{"xref": "x2", "yref": "y2", "x": [50.123, -20.456], "y": [-95.0, 30.004]}]}
-    assert corners_from_selection(event) == (-20.46, 50.12, -90.0, 30.0)
-    # A bare list works too, and the last box counts.
-    boxes = [{"x": [0, 1], "y": [0, 1]}, {"x": [170, 190], "y": [80, 95]}]
-    assert corners_from_selection(boxes) == (170.0, 180.0, 80.0, 90.0)
-
-
-def test_corners_from_selection_without_a_box_is_none():
-    assert corners_from_selection({"box": [], "points": []}) is None
-    assert corners_from_selection([]) is None
-
-
-@pytest.mark.parametrize(
-    "box, message",
-    [
-        ({"x": [181, 184], "y": [0, 10]}, "outside the map"),
-        ({"x": [-184, -181], "y": [0, 10]}, "outside the map"),
-        ({"x": [0, 10], "y": [91, 94]}, "outside the map"),
-        ({"x": [5, 5], "y": [0, 10]}, "no width or no height"),
-        ({"x": [0, 10], "y": [3.001, 3.002]}, "no width or no height"),  # rounds to a line
-        ({"x": ["a", 1], "y": [0, 1]}, "could not be read"),
-        ({"y": [0, 1]}, "could not be read"),
-        ({"x": [0, float("nan")], "y": [0, 1]}, "could not be read"),
-    ],
-)
-def test_corners_from_selection_refuses_boxes_that_cannot_be_a_model(box, message):
-    with pytest.raises(ValueError, match=message):
-        corners_from_selection({"box": [box]})
-
-
 # --------------------------------------------------------------------------- history
 
 
@@ -282,3 +248,16 @@ def test_history_figure_without_an_mle_or_attempts_still_draws():
     fig = validated(history_figure([(100.0, -math.log(100.0))], 1, current=0))
     assert not [t for t in fig.data if t.mode == "lines"]
     json.loads(plotly.io.to_json(fig))
+
+
+def test_the_history_in_words_counts_the_boxes_and_states_the_latest_and_the_mle():
+    n = 3
+    # two boxes that hold all three points (ℓ = −3·log(area)) and one that misses one
+    attempts = [(200.0, -3 * math.log(200.0)), (50.0, -math.inf), (80.0, -3 * math.log(80.0))]
+    text = history_description(attempts, n, mle=(40.0, -3 * math.log(40.0)))
+    assert "the 3 boxes tried" in text
+    assert "the latest has area 80 square degrees and ℓ = −13.15" in text  # 3·ln 80 = 13.146
+    assert "2 of them held all 3 points" in text and "1 left a point outside" in text
+    assert "maximum-likelihood box has area 40 and ℓ = −11.07" in text  # 3·ln 40 = 11.067
+    assert history_description([], n).startswith("No boxes tried yet")
+    assert "the 1 box tried" in history_description(attempts[:1], n)
