@@ -15,7 +15,7 @@ st.set_page_config(
 
 home = st.Page("app_pages/home.py", title="Start here", icon=":material/home:", default=True)
 demos = [
-    st.Page(step.page, title=step.label, icon=step.icon) for step in PATH if step.page is not None
+    st.Page(step.page, title=step.label, icon=step.icon) for step in PATH
 ]
 navigation = st.navigation({"Chapter 1": [home, *demos]})
 

@@ -23,8 +23,7 @@ for number, step in enumerate(PATH, start=1):
     with st.container(border=True):
         st.markdown(f"**{number}. {step.title}**")
         st.markdown(step.idea)
-        if step.page is not None:
-            st.page_link(step.page, label=f"Open: {step.title}", icon=step.icon)
+        st.page_link(step.page, label=f"Open: {step.title}", icon=step.icon)
 
 st.caption(
     "Nothing is fetched from the internet while the app runs: the faces, the map and every "

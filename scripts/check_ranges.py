@@ -223,7 +223,7 @@ def pages() -> list[str]:
     sys.path.insert(0, str(ROOT))
     from ui.demos import PATH
 
-    return ["", *(Path(step.page).stem for step in PATH if step.page is not None)]
+    return ["", *(Path(step.page).stem for step in PATH)]
 
 
 def visit_every_page() -> int:

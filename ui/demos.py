@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Step:
-    """One stop on the chapter's path; ``page`` is ``None`` until its demo exists."""
+    """One stop on the chapter's path: its title, its idea in a few sentences, and the page
+    script of its demo."""
 
     title: str
     idea: str
-    page: str | None = None
+    page: str
     icon: str = ":material/arrow_forward:"
     nav_title: str | None = None  # a shorter name for the sidebar, where space is tight
 

@@ -107,7 +107,7 @@ def reset_to_defaults(*params) -> None:
 
 def next_page_link(page: str) -> None:
     """A link to the stop after ``page`` on the chapter's path, or back home after the last."""
-    pages = [stop for stop in PATH if stop.page is not None]
+    pages = list(PATH)
     index = next(i for i, stop in enumerate(pages) if stop.page == page)
     st.divider()
     if index + 1 < len(pages):

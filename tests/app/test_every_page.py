@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.helpers import open_page
 from ui.demos import PATH
 
-DEMOS = [step.page for step in PATH if step.page is not None]
+DEMOS = [step.page for step in PATH]
 
 
 def page_links(app) -> list[str]:

@@ -411,7 +411,7 @@ def test_the_page_links_its_steps_and_the_next_page(app):
         assert f"](#step-{number})" in overview
     headers = [h.proto.anchor for h in app.header]
     assert "step-4" in headers and "step-5" in headers
-    pages = [stop.page for stop in PATH if stop.page is not None]
+    pages = [stop.page for stop in PATH]
     following = pages[pages.index(PAGE) + 1]  # app_pages/<name>.py; a link names <name>
     assert app.get("page_link")[-1].proto.page == following.removeprefix(
         "app_pages/").removesuffix(".py")
