@@ -248,9 +248,9 @@ step(1, STEPS[0], "Choose how many faces to train on, then look at the first twe
 size_column, _ = st.columns([1, 1])
 size_column.select_slider(
     "Training faces", options=SIZES, key=N.key, format_func=_size_label,
-    help="The 50 Wrodlers, or the 50 plus new Wrodlers drawn from the Naive Bayes model of "
-         "their five features (always the same ones).",
 )
+size_column.caption("The 50 Wrodlers, or the 50 plus new Wrodlers drawn from the Naive Bayes "
+                    "model of their five features (always the same ones).")
 n = st.session_state[N.key]
 data = _data(n)
 training, palette = data.training, data.palette

@@ -181,8 +181,7 @@ def _latent_plane() -> None:
                 caption=f"f({h:.2f}, {w:.2f})",
                 alt=f"A biscuit tin drawn by f: {h:.2f} cm tall and {w:.2f} cm wide",
             )
-        st.toggle("Show one cm taller", key=TALLER.key,
-                  help="Add 1 to the height in the latent plane and draw both tins.")
+        st.toggle("Show one cm taller", key=TALLER.key)
         st.button("Step up by 1 cm", icon=":material/arrow_upward:", on_click=_go_taller,
                   key="rep_go_taller", disabled=height + 1 > HEIGHT_RANGE[1])
     publish(*PARAMS)  # a fragment's rerun does not reach the page's own publish()
@@ -231,8 +230,8 @@ def _two_ways_section() -> None:
 def _reconstructions() -> None:
     """k, the tins rebuilt from k learned coordinates and new tins made in them."""
     training, pca = _training(), _pca()
-    k = st.slider("Learned coordinates k", 1, 10, key=K.key,
-                  help="How many of PCA's directions describe each tin.")
+    k = st.slider("Learned coordinates k", 1, 10, key=K.key)
+    st.caption("How many of PCA's directions describe each tin.")
     originals = training.pictures[:N_SAMPLES]
     rebuilt = np.clip(pca.reconstruct(training.pixels[:N_SAMPLES], k), 0, 1).reshape(-1, 32, 32)
     error = tins_comparison.rms_grey_levels(rebuilt.reshape(N_SAMPLES, -1),

@@ -50,15 +50,17 @@ def alpha() -> float:
 
 
 def alpha_slider() -> float:
-    """The pseudocount control (keyboard: focus the handle, then ← / →)."""
-    return float(st.select_slider(
+    """The pseudocount control (keyboard: focus the handle, then ← / →), with what its
+    stops mean as a caption (no "?" tab stop of its own)."""
+    alpha = float(st.select_slider(
         "Pseudocount α (added to every count)",
         options=PSEUDOCOUNTS,
         key=ALPHA.key,
         format_func=lambda a: f"{a:g}",
-        help="α = 0 is the plain maximum-likelihood estimate; α = 1 is Laplace smoothing, "
-        "as in the book. Both Planet Wrodl pages share this one setting.",
     ))
+    st.caption("α = 0 is the plain maximum-likelihood estimate; α = 1 is Laplace smoothing, "
+               "as in the book. Both Planet Wrodl pages share this one setting.")
+    return alpha
 
 
 # --- charts and faces -----------------------------------------------------------------------
