@@ -23,13 +23,16 @@ MAX_TABS = 60
 #: one-pixel colour change.
 MIN_CHANGED_PIXELS = 150
 
-#: What the focused element is: tag, role, accessible name, and whether a person can see it
-#: (its box, or the box of what draws it, has a size and is not transparent).
+#: What the focused element is: tag, role, accessible name, its test id, whether a person can
+#: see it (its box, or the box of what draws it, has a size and is not transparent), and what
+#: kind of stop it is.
 ACTIVE = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
-  const label = e.getAttribute('aria-label') || e.getAttribute('aria-valuetext')
-    || (e.labels && e.labels[0] && e.labels[0].innerText) || e.innerText || '';
+  const label = (e.getAttribute('aria-label') || e.getAttribute('aria-valuetext')
+    || (e.labels && e.labels[0] && e.labels[0].innerText) || e.innerText || '')
+    .replace(/\\s+/g, ' ').trim().slice(0, 80);
+  const testid = (e.closest('[data-testid]') || e).getAttribute('data-testid') || '';
   let visible = true;
   for (let n = e; n && n !== document.body; n = n.parentElement) {
     const s = getComputedStyle(n);
@@ -37,8 +40,13 @@ ACTIVE = """() => {
   }
   const r = e.getBoundingClientRect();
   if (r.width < 1 || r.height < 1) visible = false;
-  return {tag: e.tagName, role: e.getAttribute('role') || '', label: label.trim().slice(0, 80),
-          inMain: !!e.closest('[data-testid="stMain"]'), visible};
+  const control = ['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'SUMMARY'].includes(e.tagName)
+    || ['tab', 'slider', 'combobox', 'radio', 'switch'].includes(e.getAttribute('role') || '');
+  return {tag: e.tagName, role: e.getAttribute('role') || '', label, testid, visible,
+          inMain: !!e.closest('[data-testid="stMain"]'),
+          skipLink: testid === 'stSkipToContent', pageLink: testid.startsWith('stPageLink'),
+          control: control && !/Reset this page/.test(label)
+            && testid !== 'stTooltipHoverTarget'};
 }"""
 
 
@@ -176,6 +184,50 @@ def test_representation_height_typed_with_the_keyboard(page, app_url):
     assert any("f(12.50," in caption for caption in captions), captions
 
 
+@pytest.mark.e2e
+def test_naive_bayes_face_scored_with_the_keyboard(page, app_url):
+    """Step 2: pick another hairstyle with the keyboard; Naive Bayes p(x) follows."""
+    _open(page, f"{app_url}/wrodl_naive_bayes")
+    before = page.locator('[data-testid="stMetric"]', has_text="Naive Bayes p(x)").inner_text()
+    _, presses = tab_to(page, lambda a: a["role"] == "combobox" and "topType" in a["label"])
+    print(f"naive bayes: hairstyle after {presses} Tabs")
+    assert_focus_is_visible(page)
+    query_before = _query(page)
+    page.keyboard.press("ArrowDown")  # open the list
+    page.wait_for_selector('[role="option"]')
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        """before => document.querySelector('[data-testid="stMain"]').innerText.includes(
+             'Naive Bayes p(x)') && [...document.querySelectorAll('[data-testid="stMetric"]')]
+             .some(m => m.innerText.includes('Naive Bayes p(x)') && m.innerText !== before)""",
+        arg=before, timeout=10_000)
+    assert _query(page) != query_before
+
+
+@pytest.mark.e2e
+def test_planet_pixel_new_samples_and_a_pixel_with_the_keyboard(page, app_url):
+    """Step 3: "New samples" with Enter moves the seed on; step 5: a row typed in picks the
+    pixel the page describes."""
+    _open(page, f"{app_url}/planet_pixel")
+    _, presses = tab_to(page, lambda a: a["tag"] == "BUTTON" and "New samples" in a["label"])
+    print(f"planet pixel: New samples after {presses} Tabs")
+    assert_focus_is_visible(page)
+    page.keyboard.press("Enter")
+    _idle(page)
+    assert _query(page).get("seed") == "1"
+    _, more = tab_to(page, lambda a: a["tag"] == "INPUT" and a["label"] == "Row")
+    print(f"planet pixel: Row {more} Tabs further")
+    assert_focus_is_visible(page)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    page.keyboard.press("Enter")
+    _idle(page)
+    assert _query(page).get("row") == "3"
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stMain\"]')"
+                           ".innerText.includes('(row 3, column 10)')", timeout=10_000)
+
+
 # --- the short keyboard path: from "Skip to main content" to the first control -----------
 
 #: Tab presses allowed from "Skip to main content" to the first control of the main content
@@ -187,40 +239,11 @@ MAX_TABS_TO_FIRST_CONTROL = 5
 FIRST_CONTROL_PAGES = ("", "framework", "world", "wrodl_counting", "wrodl_naive_bayes",
                        "planet_pixel", "representation")
 
-#: The focused element for the keyboard path: what a person would hear (tag, role, name),
-#: where it is, and whether it can be seen.
-STOP = """() => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return null;
-  const name = (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].innerText)
-    || e.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 60);
-  const testid = (e.closest('[data-testid]') || e).getAttribute('data-testid') || '';
-  let visible = true;
-  for (let n = e; n && n !== document.body; n = n.parentElement) {
-    const s = getComputedStyle(n);
-    if (s.opacity === '0' || s.visibility === 'hidden' || s.display === 'none') visible = false;
-  }
-  const r = e.getBoundingClientRect();
-  if (r.width < 1 || r.height < 1) visible = false;
-  const control = ['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'SUMMARY'].includes(e.tagName)
-    || ['tab', 'slider', 'combobox', 'radio', 'switch'].includes(e.getAttribute('role') || '');
-  return {
-    tag: e.tagName, role: e.getAttribute('role') || '', name, testid, visible,
-    inMain: !!e.closest('[data-testid="stMain"]'),
-    skipLink: testid === 'stSkipToContent',
-    stepLink: !!e.closest('[class*="-steps-overview"]') && e.tagName === 'A',
-    firstStepLink: e.tagName === 'A' && e.getAttribute('href') === '#step-1',
-    pageLink: testid.startsWith('stPageLink'),
-    control: control && !/Reset this page/.test(name) && testid !== 'stTooltipHoverTarget',
-  };
-}"""
-
-
 def _describe(stop: dict | None) -> str:
     if stop is None:
         return "(nothing)"
     role = f"[{stop['role']}]" if stop["role"] else ""
-    return f"{stop['tag']}{role} {stop['testid']} {stop['name']!r}" + (
+    return f"{stop['tag']}{role} {stop['testid']} {stop['label']!r}" + (
         "" if stop["visible"] else " INVISIBLE")
 
 
@@ -235,16 +258,16 @@ def keyboard_path(page, path: str, limit: int = 30):
     page's first control (:func:`_is_first_control`). Returns the stops after the skip link,
     as descriptions, and the number of Tab presses."""
     page.keyboard.press("Tab")
-    stop = page.evaluate(STOP)
+    stop = page.evaluate(ACTIVE)
     assert stop and stop["skipLink"], f"the first tab stop is not the skip link: {stop}"
     page.keyboard.press("Enter")
     stops = []
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
-        stop = page.evaluate(STOP)
+        stop = page.evaluate(ACTIVE)
         if stop is not None and not stop["visible"]:
             page.wait_for_timeout(400)  # it may fade in: give a transition time to end
-            stop = page.evaluate(STOP)
+            stop = page.evaluate(ACTIVE)
         stops.append(_describe(stop))
         assert stop is not None and stop["inMain"], f"left the main content: {stops}"
         assert stop["visible"], f"invisible tab stop after {presses} Tabs: {stops}"
