@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from gdl_core.uploads import inline_code
+
 _KEPT = "_kept_widget_keys"
 
 
@@ -35,18 +37,21 @@ class Param:
     options: tuple | None = None
 
     def parse(self, text: str) -> tuple[float | int | bool, str | None]:
-        """Value for a URL string, and a notice when the string had to be corrected."""
+        """Value for a URL string, and a notice when the string had to be corrected. The
+        notice quotes the link's text as a code span (:func:`gdl_core.uploads.inline_code`):
+        whatever a link holds shows as text, never as Markdown, a picture or a link."""
+        shown = inline_code(f"{self.url}={text}")
         if isinstance(self.default, bool):
             if text in ("1", "true", "0", "false"):
                 return text in ("1", "true"), None
-            return self.default, f"Ignored `{self.url}={text}` in the link: expected 1 or 0."
+            return self.default, f"Ignored {shown} in the link: expected 1 or 0."
         try:
             number = float(text)
         except ValueError:
             number = math.nan
         if not math.isfinite(number) or (isinstance(self.default, int) and number % 1):
             kind = "a whole number" if isinstance(self.default, int) else "a number"
-            return self.default, f"Ignored `{self.url}={text}` in the link: expected {kind}."
+            return self.default, f"Ignored {shown} in the link: expected {kind}."
         clamped = min(max(number, -math.inf if self.lo is None else self.lo),
                       math.inf if self.hi is None else self.hi)
         value = int(clamped) if isinstance(self.default, int) else clamped
@@ -54,10 +59,10 @@ class Param:
             # The nearest stop; between two equally near ones, the smaller.
             value = min(self.options, key=lambda option: (abs(option - value), option))
             if clamped == number:
-                return value, (f"`{self.url}={text}` in the link is not one of the slider's "
+                return value, (f"{shown} in the link is not one of the slider's "
                                f"stops; using {value:g}.")
         if clamped != number:
-            return value, f"`{self.url}={text}` in the link is out of range; using {value}."
+            return value, f"{shown} in the link is out of range; using {value}."
         return value, None
 
     def format(self, value) -> str:
