@@ -22,4 +22,9 @@ The chapter's examples:
 - :mod:`gdl_core.world`   the world map: land (p_data), a box (p_model), likelihood, MLE, Rule 1/2
 - :mod:`gdl_core.wrodl`   Planet Wrodl: 50 faces described by five features
 - :mod:`gdl_core.pixels`  Planet Pixel: the same faces as 1,024 pixels, and why Naive Bayes fails
+- :mod:`gdl_core.tins`    biscuit tins: two latent numbers, a decoder f, and representation learning
+
+Data a student brings:
+
+- :mod:`gdl_core.uploads` uploaded tables read safely (limits, clear refusals), and CSV export
 """

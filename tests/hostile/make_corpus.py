@@ -4,7 +4,7 @@
 mistake or on purpose (encodings, separators, line endings, empty and huge files, pictures
 and archives named ``.csv``, ragged rows, unclosed quotes, HTML, Markdown and
 ``javascript:`` in names and values, spreadsheet formulas, bad coordinates, ...), each with
-what :mod:`gdl_core.uploads.tables` must do with it: read it to a given result, or refuse
+what :mod:`gdl_core.uploads` must do with it: read it to a given result, or refuse
 it with an ``UploadError`` whose message names the problem.
 
 :func:`query_values` lists bad values for the URL query parameters that pages read with
