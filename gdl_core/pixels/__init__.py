@@ -6,6 +6,7 @@ pixel-wise Naive Bayes makes of them.
 - :mod:`~gdl_core.pixels.measures`    distances, likelihoods, entropy, neighbour correlation
 - :mod:`~gdl_core.pixels.experiment`  the whole experiment, as one report per input
 - :mod:`~gdl_core.pixels.figures`     the page's pictures and charts
+- :mod:`~gdl_core.pixels.upload`      uploaded pictures (or a zip) read safely → faces, one palette
 """
 
 from gdl_core.pixels.encoding import (

@@ -110,12 +110,15 @@ def _basis_keys() -> list[tuple[str, ...]]:
     return keys
 
 
-def _pack(rgb: np.ndarray) -> np.ndarray:
+def pack_rgb(rgb: np.ndarray) -> np.ndarray:
+    """RGB colours (…, 3) as one integer each, 0xRRGGBB, flattened: one number a colour,
+    so numpy can count and sort colours."""
     rgb = rgb.reshape(-1, 3).astype(np.uint32)
     return (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]
 
 
-def _unpack(packed: np.ndarray) -> np.ndarray:
+def unpack_rgb(packed: np.ndarray) -> np.ndarray:
+    """The inverse of :func:`pack_rgb`: (n, 3) uint8 colours."""
     return np.stack([(packed >> 16) & 255, (packed >> 8) & 255, packed & 255], axis=1).astype(
         np.uint8
     )
@@ -124,19 +127,19 @@ def _unpack(packed: np.ndarray) -> np.ndarray:
 @functools.lru_cache(maxsize=16)
 def _palette_cached(size: int) -> np.ndarray:
     pixels = np.concatenate([_rgb(k, size).reshape(-1, 3) for k in _basis_keys()])
-    colours, counts = np.unique(_pack(pixels), return_counts=True)
+    colours, counts = np.unique(pack_rgb(pixels), return_counts=True)
     if len(colours) <= N_COLORS:
-        chosen = _unpack(colours)
+        chosen = unpack_rgb(colours)
     else:
         # 1) the most common exact colours (flat fills), most frequent first, ties by value
         order = np.lexsort((colours, -counts))
         common = order[:_N_EXACT]
         common = common[counts[common] >= _MIN_EXACT_SHARE * len(pixels)]
-        exact = _unpack(colours[common])
+        exact = unpack_rgb(colours[common])
         # 2) a median cut of every other pixel for the remaining entries
         rest_mask = np.ones(len(colours), dtype=bool)
         rest_mask[common] = False
-        rest = _unpack(np.repeat(colours[rest_mask], counts[rest_mask]))
+        rest = unpack_rgb(np.repeat(colours[rest_mask], counts[rest_mask]))
         n_rest = N_COLORS - len(exact)
         strip = Image.fromarray(rest.reshape(1, -1, 3), "RGB")
         cut = strip.quantize(n_rest, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
@@ -144,7 +147,7 @@ def _palette_cached(size: int) -> np.ndarray:
         used = np.unique(np.asarray(cut))
         chosen = np.concatenate([exact, cut_palette[used]])
         # drop duplicates, keeping the first occurrence (exact colours come first)
-        _, first = np.unique(_pack(chosen), return_index=True)
+        _, first = np.unique(pack_rgb(chosen), return_index=True)
         chosen = chosen[np.sort(first)]
     out = np.empty((N_COLORS, 3), dtype=np.uint8)
     out[: len(chosen)] = chosen
@@ -202,22 +205,33 @@ def _face_keys(faces: pd.DataFrame) -> list[tuple[str, ...]]:
     return list(table.astype(str).itertuples(index=False, name=None))
 
 
-def _nearest(colours: np.ndarray, pal: np.ndarray) -> np.ndarray:
-    """Index of the nearest palette entry (squared RGB distance) for each colour.
+#: Colours compared with the palette at once by :func:`nearest_colour` (bounds its memory).
+_CHUNK = 4096
 
-    On a tie the lowest index wins, so the padding rows at the end are never chosen.
-    """
-    c = colours.astype(np.int32)[:, None, :]
-    p = pal.astype(np.int32)[None, :, :]
-    return np.argmin(((c - p) ** 2).sum(axis=2), axis=1).astype(np.uint8)
+
+def nearest_colour(colours: np.ndarray, palette: np.ndarray) -> np.ndarray:
+    """Index of the nearest palette colour (squared RGB distance, lowest index on a tie) for
+    each colour. ‖c − p‖² = ‖c‖² − 2 c·p + ‖p‖², and ‖c‖² is the same for every p, so the
+    argmin of ‖p‖² − 2 c·p is taken: one integer matrix product (exact), in blocks of
+    :data:`_CHUNK` colours to bound memory. On a tie the lowest index wins, so padding rows
+    at the end of a palette are never chosen."""
+    pal = palette.astype(np.int32)
+    norms = (pal * pal).sum(axis=1)
+    out = np.empty(len(colours), dtype=np.intp)
+    for start in range(0, len(colours), _CHUNK):
+        block = colours[start : start + _CHUNK].astype(np.int32)
+        out[start : start + _CHUNK] = (norms[None, :] - 2 * (block @ pal.T)).argmin(axis=1)
+    return out
 
 
 @functools.lru_cache(maxsize=8192)
 def _codes_cached(key: tuple[str, ...], size: int) -> np.ndarray:
     """One face as a row of palette indices (exact nearest colour, no dithering)."""
-    packed = _pack(_rgb(key, size))
+    packed = pack_rgb(_rgb(key, size))
     colours, inverse = np.unique(packed, return_inverse=True)
-    row = _nearest(_unpack(colours), _palette_cached(size))[inverse.reshape(-1)]
+    row = nearest_colour(unpack_rgb(colours), _palette_cached(size)).astype(np.uint8)[
+        inverse.reshape(-1)
+    ]
     row.flags.writeable = False
     return row
 
