@@ -9,7 +9,6 @@ for pixel, and pictures with thousands of colours come back close to a numpy are
 
 from __future__ import annotations
 
-import builtins
 import io
 import os
 import subprocess
@@ -472,26 +471,17 @@ def test_upload_data_report_runs_the_fit_report(wrodlers):
 # --- no disk, no streamlit ------------------------------------------------------------------
 
 
-def test_nothing_is_written_to_disk(tmp_path, monkeypatch):
-    for case in CASES:  # warm up: Pillow imports its plugins on first use
+@pytest.fixture
+def warm_pillow():
+    for case in CASES:  # Pillow imports its plugins (files) on first use
         outcome(case.files)
-    monkeypatch.chdir(tmp_path)
-    opened = []
 
-    def refuse(*args, **kwargs):
-        opened.append(args[:1])
-        raise AssertionError(f"a file was opened: {args[:1]}")
 
-    monkeypatch.setattr(builtins, "open", refuse)
-    monkeypatch.setattr(io, "open", refuse)
-    monkeypatch.setattr(os, "open", refuse)
+def test_nothing_is_written_to_disk(warm_pillow, no_files):
     for case in CASES:
         result = outcome(case.files)
         if result[0] == "images":
             faces_from_images(result[1])
-    monkeypatch.undo()
-    assert opened == []
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_module_does_not_import_streamlit():

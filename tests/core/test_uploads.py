@@ -10,7 +10,6 @@ formula neutralisation.
 from __future__ import annotations
 
 import ast
-import builtins
 import csv
 import io
 import math
@@ -512,22 +511,9 @@ def test_inline_code_cuts_long_text_and_shows_invisible_characters():
 # --------------------------------------------------------------------------------------
 
 
-def test_nothing_is_written_to_disk(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    opened = []
-
-    def refuse(*args, **kwargs):
-        opened.append(args[:1])
-        raise AssertionError(f"a file was opened: {args[:1]}")
-
-    monkeypatch.setattr(builtins, "open", refuse)
-    monkeypatch.setattr(io, "open", refuse)
-    monkeypatch.setattr(os, "open", refuse)
+def test_nothing_is_written_to_disk(no_files):
     for item in CORPUS:
         _run_all(item)
-    monkeypatch.undo()
-    assert opened == []
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_upload_modules_never_import_streamlit():

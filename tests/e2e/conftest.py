@@ -75,6 +75,37 @@ def browser():
         browser.close()
 
 
+#: The scroll position of the page's content (a finger on a canvas must not move it).
+SCROLL_TOP = ("() => document.querySelector('[data-testid=stMain]')"
+              ".closest('[data-testid=stAppViewContainer]').scrollTop")
+
+
+def finger_drag(page, start, end, moves: int = 10):
+    """Drag one finger from ``start`` to ``end`` (page pixels) with CDP touch events, in
+    ``moves`` steps: yields after each step, once the page has drawn a frame (so a test can
+    read the live read-outs mid-drag), and lifts the finger when the caller resumes it after
+    the last."""
+    cdp = page.context.new_cdp_session(page)
+    (x0, y0), (x1, y1) = start, end
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart",
+                                          "touchPoints": [{"x": x0, "y": y0}]})
+    for i in range(1, moves + 1):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [
+            {"x": x0 + (x1 - x0) * i / moves, "y": y0 + (y1 - y0) * i / moves}]})
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+        yield i
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+@pytest.fixture
+def page(browser):
+    """A page in a laptop-sized window (1440 × 900)."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 class Sent:
     """Messages the page sends to the server over its websocket(s)."""
 

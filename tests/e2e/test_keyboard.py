@@ -113,14 +113,6 @@ def _query(page) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.mark.e2e
 def test_counting_alpha_and_sample_again_with_the_keyboard(page, app_url):
     _open(page, f"{app_url}/wrodl_counting")

@@ -10,6 +10,7 @@ during a drag, one on release).
 
 from __future__ import annotations
 
+import itertools
 from urllib.parse import parse_qs, urlparse
 
 import numpy as np
@@ -17,7 +18,7 @@ import pytest
 
 from gdl_core.tins import draw
 from gdl_core.tins.figures import tin_tile
-from tests.e2e.conftest import Sent, Visit
+from tests.e2e.conftest import SCROLL_TOP, Sent, Visit, finger_drag
 
 pytestmark = pytest.mark.e2e
 
@@ -199,24 +200,14 @@ def test_a_finger_drags_z_on_a_phone_without_scrolling_the_page(browser, app_url
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # sized to the phone
     # Sharp: a canvas pixel for every device pixel.
     assert canvas.evaluate("c => c.width") == round(box["width"] * 3)
-    scroller = ("() => document.querySelector('[data-testid=stMain]')"
-                ".closest('[data-testid=stAppViewContainer]').scrollTop")
-    scrolled = page.evaluate(scroller)
-    cdp = context.new_cdp_session(page)
+    scrolled = page.evaluate(SCROLL_TOP)
     before, search = sent.count, page.evaluate("() => location.search")
-    (x0, y0), (x1, y1) = _screen(visit, 6, 9), _screen(visit, 10, 13)
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart",
-                                          "touchPoints": [{"x": x0, "y": y0}]})
-    seen = []
-    for i in range(1, 11):
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [
-            {"x": x0 + (x1 - x0) * i / 10, "y": y0 + (y1 - y0) * i / 10}]})
-        page.evaluate(NEXT_FRAME)
-        seen.append(_live(visit)["z"])
+    drag = finger_drag(page, _screen(visit, 6, 9), _screen(visit, 10, 13))
+    seen = [_live(visit)["z"] for _ in itertools.islice(drag, 10)]
     assert sent.count == before
     assert len(set(seen)) > 5
-    assert page.evaluate(scroller) == scrolled  # the finger moved z, not the page
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    assert page.evaluate(SCROLL_TOP) == scrolled  # the finger moved z, not the page
+    next(drag, None)  # lift the finger
     height, width = _check_page_after_release(visit, search)
     assert sent.count == before + 1
     assert (height, width) == pytest.approx((13, 10), abs=0.1)

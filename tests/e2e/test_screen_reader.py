@@ -27,14 +27,6 @@ SNAPSHOTS = Path("/tmp")
 FEATURE_WORDS = ("hairstyle", "hair colour", "glasses", "clothes", "clothing colour")
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def _open(page, url: str) -> None:
     page.goto(url)
     Visit(page, "").wait_until_idle(60_000)
@@ -76,9 +68,11 @@ def test_world_map_is_named_and_announces_its_likelihood(page, app_url):
     log_l = metric_value(page, "Log-likelihood ℓ")
     statuses = re.findall(r"- status: (.*)", before)
     assert any("Log-likelihood" in s and log_l in s for s in statuses), (log_l, statuses)
-    # The history chart's text alternative comes before its tick labels.
-    assert re.search(r'paragraph: "?Chart\. Horizontal axis: area of the box.*; Vertical '
-                     r"axis: log-likelihood ℓ\. \d+ points, log-likelihood ℓ from", before)
+    # The history chart's text alternative, with the same ℓ as the read-out.
+    history = re.search(r"paragraph: \"?Log-likelihood ℓ against area for the (\d+) boxe?s? "
+                        r"tried; the latest has area [\d,]+ square degrees and ℓ = (\S+)\.",
+                        before)
+    assert history and history.group(2) == log_l, (history, log_l)
     # The live text follows the box.
     page.get_by_role("button", name="Shrink").click()
     Visit(page, "").wait_until_idle()

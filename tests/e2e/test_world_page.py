@@ -11,6 +11,7 @@ Screenshots go to screenshots/world-*.png.
 
 from __future__ import annotations
 
+import itertools
 import math
 from urllib.parse import parse_qs, urlparse
 
@@ -20,7 +21,7 @@ from playwright.sync_api import expect
 
 from gdl_core.numbers import format_likelihood, format_number
 from gdl_core.world import Box, judge, sample_land
-from tests.e2e.conftest import Sent, Visit
+from tests.e2e.conftest import SCROLL_TOP, Sent, Visit, finger_drag
 
 pytestmark = pytest.mark.e2e
 
@@ -479,25 +480,14 @@ def test_a_finger_drags_the_box_without_scrolling_the_page(browser, app_url):
     visit.open("world?lon_min=-100&lon_max=100&lat_min=-50&lat_max=50")
     page.locator(".st-key-world_map canvas[data-map]").wait_for()
     page.locator(".st-key-world_map canvas").scroll_into_view_if_needed()
-    scrolled = page.evaluate("() => document.querySelector('[data-testid=stMain]')"
-                             ".closest('[data-testid=stAppViewContainer]').scrollTop")
-    cdp = context.new_cdp_session(page)
+    scrolled = page.evaluate(SCROLL_TOP)
     before = sent.count
-    (x0, y0), (x1, y1) = _screen(visit, 0, 0), _screen(visit, 30, -20)
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart",
-                                          "touchPoints": [{"x": x0, "y": y0}]})
-    seen = []
-    for i in range(1, 11):
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [
-            {"x": x0 + (x1 - x0) * i / 10, "y": y0 + (y1 - y0) * i / 10}]})
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
-        seen.append(_live(visit))
+    drag = finger_drag(page, _screen(visit, 0, 0), _screen(visit, 30, -20))
+    seen = [_live(visit) for _ in itertools.islice(drag, 10)]
     assert sent.count == before
     assert len({s["box"] for s in seen}) > 3
-    after = page.evaluate("() => document.querySelector('[data-testid=stMain]')"
-                          ".closest('[data-testid=stAppViewContainer]').scrollTop")
-    assert after == scrolled  # the drag moved the box, not the page
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    assert page.evaluate(SCROLL_TOP) == scrolled  # the drag moved the box, not the page
+    next(drag, None)  # lift the finger
     box = _check_after_release(visit, sent, before)
     assert sent.count == before + 1
     assert (box.width, box.height) == pytest.approx((200, 100), abs=0.011)
