@@ -233,6 +233,9 @@ def _tip(visit) -> str:
 
 def _hover(visit, lon: float, lat: float) -> str:
     visit.page.mouse.move(0, 0)
+    # the whole map in view, clear of the app's top bar (a rerun may have scrolled the page)
+    visit.page.locator(".st-key-world_map canvas").first.evaluate(
+        "c => c.scrollIntoView({block: 'center'})")
     visit.page.mouse.move(*_screen(visit, lon, lat))
     visit.page.wait_for_function(
         "() => !document.querySelector('.st-key-world_map .be-tip')?.hidden")
