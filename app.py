@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.demos import PATH
 from ui.images import SHEET_CSS
+from ui.memory import start as start_memory_trimmer
 from ui.presenter import presenter_mode_toggle
 from ui.state import keep_widget_state
 
@@ -12,6 +13,7 @@ st.set_page_config(
     page_icon="assets/icon.png",
     layout="wide",
 )
+start_memory_trimmer()  # one thread per process returns freed memory to the OS (ui/memory.py)
 
 home = st.Page("app_pages/home.py", title="Start here", icon=":material/home:", default=True)
 demos = [

@@ -106,9 +106,10 @@ def _data(n: int) -> pe.DataReport:
     return pe.data_report(n)
 
 
-# 4 fits kept (about 6 MB each): python -m bench.memory showed 16 of them dominating the
-# server's memory, and a fit is redone in well under a second.
-@st.cache_resource(max_entries=4, show_spinner=False)
+# 2 fits kept (about 6 MB each): python -m bench.memory showed 16 of them dominating the
+# server's memory. A fit is only needed when its reports (_fit, _samples, _pixel_colours,
+# kept by the dozen) are not, and is redone in well under a second.
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _model(n: int, alpha: float) -> CategoricalNB:
     """Pixel-wise Naive Bayes on ``n`` faces with pseudocount ``alpha``.
 

@@ -43,8 +43,10 @@ BACKGROUND = "#C3CBEF"
 #: Smallest and largest picture side, in pixels, that :func:`render` accepts.
 MIN_SIZE = 8
 MAX_SIZE = 1024
-# Pictures larger than this are drawn afresh each time instead of being kept in memory.
-_LARGEST_CACHED = 256
+# Pictures larger than this are drawn afresh each time instead of being kept in memory: the
+# 256 px portraits are kept as PNG by the app (ui.images.avatar_png), and 4,032 faces of
+# 256 KB each would not fit its server (python -m bench.memory).
+_LARGEST_CACHED = 128
 
 # --- Wrodl value -> python_avatars member, one explicit table per feature -------------------
 # The avataaars names map onto python_avatars like this (its SVG ids confirm it, e.g. the
@@ -198,7 +200,10 @@ def svg(features: Mapping[str, str]) -> str:
     return _svg_from_key(_key(features))
 
 
-@functools.lru_cache(maxsize=1024)  # at 128 px that is at most 64 MB
+# 256 faces of at most 128 px (64 KB each): at most 16 MB. Room for the 50 training faces,
+# which samples copy, and the likelier new faces that several sheets share (the sheets
+# themselves are kept as PNG by the app); a face not kept is drawn again in 10-30 ms.
+@functools.lru_cache(maxsize=256)
 def _render_cached(key: tuple[str, ...], size: int) -> Image.Image:
     png = resvg_py.svg_to_bytes(svg_string=_svg_from_key(key), width=size, height=size)
     image = Image.open(io.BytesIO(bytes(png)))
