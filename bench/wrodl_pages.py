@@ -61,7 +61,7 @@ def sample_again_ms(at: AppTest, page: str, button: str) -> float:
     for _ in range(REPEATS):
         _quiet()  # the warm-up below runs outside the app
         avatar_png.clear()
-        avatars._render_cached.cache_clear()
+        avatars._drawn_png.cache_clear()
         avatar_png(wrodl.face_tuples(wrodl.encode(wrodl.COMBINATION_1))[0], 256)  # portraits
         start = time.perf_counter()
         check(at.button(key=button).click().run())
@@ -76,7 +76,7 @@ def cold_draw_ms(model: type, alpha: float) -> float:
     for seed in range(REPEATS):
         st.cache_data.clear()
         reports.samples.clear()
-        avatars._render_cached.cache_clear()
+        avatars._drawn_png.cache_clear()
         start = time.perf_counter()
         sheet = avatar_sheet_png(reports.samples(model, alpha, 10, seed).faces, w.AVATAR_PX)
         times.append(time.perf_counter() - start)

@@ -200,13 +200,18 @@ def svg(features: Mapping[str, str]) -> str:
     return _svg_from_key(_key(features))
 
 
-# 256 faces of at most 128 px (64 KB each): at most 16 MB. Room for the 50 training faces,
-# which samples copy, and the likelier new faces that several sheets share (the sheets
-# themselves are kept as PNG by the app); a face not kept is drawn again in 10-30 ms.
-@functools.lru_cache(maxsize=256)
-def _render_cached(key: tuple[str, ...], size: int) -> Image.Image:
-    png = resvg_py.svg_to_bytes(svg_string=_svg_from_key(key), width=size, height=size)
-    image = Image.open(io.BytesIO(bytes(png)))
+# Faces kept as the PNG resvg draws (about 6 KB at 128 px), not as pictures (64 KB): 2,048
+# of them in about 13 MB, so a class's samples (thousands of draws over a few hundred
+# distinct faces) are drawn once each. Drawing a face takes 10-30 ms, decoding it 0.2 ms
+# (python -m bench.load --n 100: Naive Bayes for a class of 100 cost 90 ms of server time a
+# rerun with 256 pictures kept, 48 ms with these 2,048 PNGs).
+@functools.lru_cache(maxsize=2048)
+def _drawn_png(key: tuple[str, ...], size: int) -> bytes:
+    return bytes(resvg_py.svg_to_bytes(svg_string=_svg_from_key(key), width=size, height=size))
+
+
+def _decoded(png: bytes, size: int) -> Image.Image:
+    image = Image.open(io.BytesIO(png))
     image.load()
     image = image.convert("RGBA")
     if image.size != (size, size):  # pragma: no cover - resvg keeps the square viewBox
@@ -223,5 +228,5 @@ def render(features: Mapping[str, str], size: int) -> Image.Image:
     """
     key, size = _key(features), _check_size(size)
     if size > _LARGEST_CACHED:
-        return _render_cached.__wrapped__(key, size)
-    return _render_cached(key, size).copy()
+        return _decoded(_drawn_png.__wrapped__(key, size), size)
+    return _decoded(_drawn_png(key, size), size)

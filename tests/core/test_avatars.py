@@ -212,7 +212,7 @@ def test_cached_result_cannot_be_changed_by_a_caller():
 
 def test_rendering_is_deterministic_and_cache_independent():
     before = np.asarray(avatars.render(BASE, 48)).copy()
-    avatars._render_cached.cache_clear()
+    avatars._drawn_png.cache_clear()
     np.testing.assert_array_equal(np.asarray(avatars.render(BASE, 48)), before)
 
 

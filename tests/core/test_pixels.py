@@ -136,7 +136,7 @@ def test_same_input_gives_byte_identical_output_even_from_a_cold_cache(faces, da
     codes, palette = dataset
     pixels.encoding._codes_cached.cache_clear()
     pixels.encoding._palette_cached.cache_clear()
-    avatars._render_cached.cache_clear()
+    avatars._drawn_png.cache_clear()
     codes2, palette2 = pixels.make_dataset(faces)
     assert codes2.tobytes() == codes.tobytes()
     assert palette2.tobytes() == palette.tobytes()
