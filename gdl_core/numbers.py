@@ -22,6 +22,7 @@ __all__ = [
     "format_prob",
     "format_product",
     "mantissa_exponent",
+    "plural",
     "power_of_ten",
     "scientific",
     "scientific_from_log10",
@@ -141,3 +142,10 @@ def format_product(factors: Sequence[float], total: float | None = None) -> str:
         total = math.prod(float(f) for f in factors)
     terms = " × ".join(format_prob(f) for f in factors)
     return f"{terms} = {format_prob(total, significant=2)}"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``n`` and ``noun``, the noun in the plural (``many``, else ``noun + "s"``) unless
+    ``n`` is 1: "1 combination", "0 combinations", "4,032 combinations"."""
+    n = int(n)
+    return f"{n:,} {noun if n == 1 else (many or noun + 's')}"

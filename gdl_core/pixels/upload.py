@@ -82,6 +82,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
+from gdl_core.numbers import plural
 from gdl_core.pixels import measures
 from gdl_core.pixels.encoding import N_COLORS, SIZE, nearest_colour, pack_rgb, unpack_rgb
 from gdl_core.pixels.experiment import DataReport
@@ -217,10 +218,6 @@ def _join(shown: Sequence[str]) -> str:
 
 def _listing(names: Sequence[str]) -> str:
     return _join([_shown(name) for name in names[:_LISTED]] + list(names[_LISTED:]))
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def _mb(n: int) -> str:
@@ -494,7 +491,7 @@ def _unzip(
         kept.append((label, info))
     if unsafe:
         notes.other.append(
-            f"{_count(unsafe, 'entry', 'entries')} of {shown} "
+            f"{plural(unsafe, 'entry', 'entries')} of {shown} "
             + ("was skipped because its path points" if unsafe == 1
                else "were skipped because their paths point")
             + f" outside the zip (starting with / or a drive, or containing ..): "
@@ -502,7 +499,7 @@ def _unzip(
         )
     if junk:
         notes.other.append(
-            f"{_count(junk, 'system file')} of {shown} (macOS `__MACOSX` or `._` copies, "
+            f"{plural(junk, 'system file')} of {shown} (macOS `__MACOSX` or `._` copies, "
             f"`.DS_Store`, `Thumbs.db`) {'was' if junk == 1 else 'were'} skipped."
         )
     if not kept:

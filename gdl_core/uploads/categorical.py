@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from gdl_core.numbers import plural
 from gdl_core.uploads.cells import PLAIN_NUMBER, column_text, row_label
-from gdl_core.uploads.messages import UploadError, count_words, inline_code
+from gdl_core.uploads.messages import UploadError, inline_code
 
 __all__ = ["MAX_CATEGORIES", "MAX_COMBINATIONS", "CategoricalDataset", "categorical_dataset"]
 
@@ -126,7 +127,7 @@ def categorical_dataset(
     n_rows = len(table)
     if n_rows < 2:
         raise UploadError(
-            f"This table has {count_words(n_rows, 'row')} of data; counting needs at least two. "
+            f"This table has {plural(n_rows, 'row')} of data; counting needs at least two. "
             "Add more rows and upload again."
         )
     names = [str(name).strip() for name in table.columns]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["UploadError", "count_words", "file_size", "inline_code"]
+from gdl_core.numbers import plural
+
+__all__ = ["UploadError", "file_size", "inline_code"]
 
 
 class UploadError(ValueError):
@@ -45,16 +47,11 @@ def inline_code(text: object, max_chars: int = 40) -> str:
     return f"{fence}{text}{fence}"
 
 
-def count_words(n: int, noun: str) -> str:
-    """``count_words(1, "row")`` → "1 row", ``count_words(12000, "row")`` → "12,000 rows"."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
-
-
 def file_size(n_bytes: int) -> str:
     """``file_size(512)`` → "512 bytes", ``file_size(1_500)`` → "1.5 KB",
     ``file_size(2_000_000)`` → "2 MB"."""
     if n_bytes < 1_000:
-        return count_words(n_bytes, "byte")
+        return plural(n_bytes, "byte")
     if n_bytes < 1_000_000:
         return f"{n_bytes / 1_000:.1f} KB".replace(".0 ", " ")
     return f"{n_bytes / 1_000_000:.1f} MB".replace(".0 ", " ")

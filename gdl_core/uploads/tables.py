@@ -18,7 +18,8 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from gdl_core.uploads.messages import UploadError, count_words, file_size, inline_code
+from gdl_core.numbers import plural
+from gdl_core.uploads.messages import UploadError, file_size, inline_code
 
 __all__ = [
     "ENCODING_NAMES",
@@ -265,7 +266,7 @@ def read_table(
     if len(data) > max_bytes:
         size, limit = file_size(len(data)), file_size(max_bytes)
         if size == limit:
-            size, limit = count_words(len(data), "byte"), count_words(max_bytes, "byte")
+            size, limit = plural(len(data), "byte"), plural(max_bytes, "byte")
         raise UploadError(
             f"The file {shown_name} is {size}; the limit is {limit}. Keep fewer rows or "
             "columns, and upload again."
@@ -390,8 +391,8 @@ def _ragged(
         )
     mark = {"\t": "tab"}.get(separator, separator)
     return UploadError(
-        f"Row {row:,} has {count_words(n_values, 'value')}, but the header names "
-        f"{count_words(width, 'column')}. Check that row for a missing or extra separator ({mark}) "
+        f"Row {row:,} has {plural(n_values, 'value')}, but the header names "
+        f"{plural(width, 'column')}. Check that row for a missing or extra separator ({mark}) "
         "and upload again."
     )
 

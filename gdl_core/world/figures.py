@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from PIL import Image
 
 from gdl_core.images import png_bytes
-from gdl_core.numbers import format_number
+from gdl_core.numbers import format_number, plural
 from gdl_core.style import COLOURS, figure
 from gdl_core.world import EXTENT, VERDICTS, Box, LandMask, land_mask
 
@@ -100,11 +100,6 @@ def _marker_size(n: int) -> float:
     return 3.0
 
 
-def _plural(count: int, noun: str) -> str:
-    """``"1 point"``, ``"2 points"``, ``"1,000 points"``."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
-
-
 def _degrees(value: float, positive: str, negative: str) -> str:
     """A tick label: ``60°E``, ``30°S``, ``0°``."""
     if value == 0:
@@ -157,7 +152,7 @@ def world_figure(
             "x": _compact(points[:, 0]),
             "y": _compact(points[:, 1]),
             "mode": "markers",
-            "name": f"the data X ({_plural(len(points), 'point')})",
+            "name": f"the data X ({plural(len(points), 'point')})",
             "marker": {
                 "size": _marker_size(len(points)),
                 "color": POINT_COLOUR,
@@ -454,8 +449,8 @@ def history_description(
     area, ell = attempts[-1]
     finite = sum(1 for _, value in attempts if math.isfinite(value))
     text = (
-        f"Log-likelihood ℓ against area for the {len(attempts):,} "
-        f"{'box' if len(attempts) == 1 else 'boxes'} tried; the "
+        f"Log-likelihood ℓ against area for the {plural(len(attempts), 'box', 'boxes')} "
+        "tried; the "
         f"latest has area {format_number(area, 0)} square degrees and ℓ = "
         f"{format_number(ell)}. {finite} of them held all {n:,} points, on the curve "
         f"ℓ = −{n:,}·log(area); {len(attempts) - finite} left a point outside (ℓ = −∞)."

@@ -1,7 +1,7 @@
 """Numbers and counts in words, the same way on both Planet Wrodl pages.
 
 - :func:`times`: how often something occurs: "never", "once", "twice", "3 times".
-- :func:`plural`: a count and its noun: "1 combination", "1,008 combinations".
+- :func:`plural` (from :mod:`gdl_core.numbers`): a count and its noun: "1,008 combinations".
 - :func:`percent`: a chance as a whole percentage that never rounds to a false 0% or 100%.
 - :func:`theta_text` / :func:`theta_column`: an estimate θ̂ as the book prints it. At α = 0
   every θ̂ is n / 50, a multiple of 0.02, so two decimals are exact ("0.20", "0.00",
@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from gdl_core.numbers import format_prob
+from gdl_core.numbers import format_prob, plural  # plural re-exported: the pages use it
 
 __all__ = ["percent", "plural", "theta_column", "theta_text", "times"]
 
@@ -24,13 +24,6 @@ def times(n: int) -> str:
     """How often, in words: 0 → "never", 1 → "once", 2 → "twice", 5 → "5 times"."""
     n = int(n)
     return _TIMES.get(n, f"{n:,} times")
-
-
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    """``n`` and ``noun``, the noun in the plural (``many``, else ``noun + "s"``) unless
-    ``n`` is 1: "1 combination", "0 combinations", "4,032 combinations"."""
-    n = int(n)
-    return f"{n:,} {noun if n == 1 else (many or noun + 's')}"
 
 
 def percent(p: float) -> str:
