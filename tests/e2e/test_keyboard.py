@@ -113,6 +113,25 @@ def _query(page) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
 
 
+def _sample_again_with_enter(page, name: str) -> None:
+    """Tab on to "Sample again" (its focus visible), press Enter: the seed moves on."""
+    seed_before = _query(page).get("seed", "0")
+    _, more = tab_to(page, lambda a: a["tag"] == "BUTTON" and "Sample again" in a["label"])
+    print(f"{name}: Sample again {more} Tabs further")
+    assert_focus_is_visible(page)
+    page.keyboard.press("Enter")
+    _idle(page)
+    assert _query(page).get("seed") != seed_before
+
+
+def _type_into_focused(page, text: str) -> None:
+    """Replace the focused input's value with ``text`` and submit it, keys only."""
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    _idle(page)
+
+
 @pytest.mark.e2e
 def test_counting_alpha_and_sample_again_with_the_keyboard(page, app_url):
     _open(page, f"{app_url}/wrodl_counting")
@@ -123,13 +142,7 @@ def test_counting_alpha_and_sample_again_with_the_keyboard(page, app_url):
     page.keyboard.press("ArrowRight")  # -> 0.01
     _idle(page)
     assert _query(page).get("alpha") == "0.01"
-    seed_before = _query(page).get("seed", "0")
-    _, more = tab_to(page, lambda a: a["tag"] == "BUTTON" and "Sample again" in a["label"])
-    print(f"counting: Sample again {more} Tabs after α")
-    assert_focus_is_visible(page)
-    page.keyboard.press("Enter")
-    _idle(page)
-    assert _query(page).get("seed") != seed_before
+    _sample_again_with_enter(page, "counting")
 
 
 @pytest.mark.e2e
@@ -154,12 +167,7 @@ def test_framework_select_and_sample_again_with_the_keyboard(page, app_url):
     page.wait_for_function("before => document.querySelector("
                            "'[data-testid=\"stMetricValue\"]').innerText !== before",
                            arg=before, timeout=10_000)
-    _, more = tab_to(page, lambda a: a["tag"] == "BUTTON" and "Sample again" in a["label"])
-    print(f"framework: Sample again {more} Tabs further")
-    seed_before = _query(page).get("seed", "0")
-    page.keyboard.press("Enter")
-    _idle(page)
-    assert _query(page).get("seed") != seed_before
+    _sample_again_with_enter(page, "framework")
 
 
 @pytest.mark.e2e
@@ -168,10 +176,7 @@ def test_representation_height_typed_with_the_keyboard(page, app_url):
     _, presses = tab_to(page, lambda a: a["tag"] == "INPUT" and "Height" in a["label"])
     print(f"representation: Height after {presses} Tabs")
     assert_focus_is_visible(page)
-    page.keyboard.press("Control+A")
-    page.keyboard.type("12.5")
-    page.keyboard.press("Enter")
-    _idle(page)
+    _type_into_focused(page, "12.5")
     captions = page.locator('[data-testid="stMain"] [data-testid="stImage"]').all_inner_texts()
     assert any("f(12.50," in caption for caption in captions), captions
 
@@ -211,10 +216,7 @@ def test_planet_pixel_new_samples_and_a_pixel_with_the_keyboard(page, app_url):
     _, more = tab_to(page, lambda a: a["tag"] == "INPUT" and a["label"] == "Row")
     print(f"planet pixel: Row {more} Tabs further")
     assert_focus_is_visible(page)
-    page.keyboard.press("Control+A")
-    page.keyboard.type("3")
-    page.keyboard.press("Enter")
-    _idle(page)
+    _type_into_focused(page, "3")
     assert _query(page).get("row") == "3"
     page.wait_for_function("() => document.querySelector('[data-testid=\"stMain\"]')"
                            ".innerText.includes('(row 3, column 10)')", timeout=10_000)
