@@ -8,9 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 from gdl_core import framework, wrodl
+from gdl_core.report import ReportSection
 from ui.controls import seed_row
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
 from ui.images import Sheet, avatar_png, avatar_sheet_png, face_key
+from ui.report import record
 from ui.state import Param, publish, restore
 
 PAGE = "app_pages/framework.py"
@@ -65,6 +67,28 @@ def _deterministic_sheet() -> Sheet:
     return _face_sheet(same[None].repeat(N_SAMPLES, axis=0), "The most likely face, ten times")
 
 
+def _given_face() -> dict[str, str]:
+    """The four features chosen in step 1, by name."""
+    return {feature: wrodl.FEATURES[feature][st.session_state[param.key]]
+            for feature, param in GIVEN.items()}
+
+
+def _record() -> None:
+    """This page's part of the session report: the face asked about, its answer, and the
+    three rows of faces (called by every run, the fragments' included)."""
+    face = _given_face()
+    seed = int(st.session_state[SEED.key])
+    drawn, with_sunglasses = _sample_sheets(seed)
+    record(PAGE, ReportSection(
+        "Generative or discriminative?",
+        settings=[*face.items(), ("seed", str(seed))],
+        numbers=[("p(sunglasses | this face)", f"{framework.p_sunglasses(face):.0%}")],
+        pictures=[(drawn.alt, drawn.png), (with_sunglasses.alt, with_sunglasses.png),
+                  (_deterministic_sheet().alt, _deterministic_sheet().png)],
+        tables=[("Ten faces drawn from p(x)", drawn.table)],
+    ))
+
+
 @st.fragment
 def _question() -> None:
     """Step 1: choosing a feature reruns only this part."""
@@ -73,8 +97,7 @@ def _question() -> None:
         values = wrodl.FEATURES[feature]
         column.selectbox(feature, range(len(values)), key=param.key,
                          format_func=values.__getitem__)
-    face = {feature: wrodl.FEATURES[feature][st.session_state[param.key]]
-            for feature, param in GIVEN.items()}
+    face = _given_face()
     answer_col, picture_col = st.columns([2, 1], vertical_alignment="center")
     with answer_col:
         st.metric("p(sunglasses | this face)", f"{framework.p_sunglasses(face):.0%}")
@@ -89,6 +112,7 @@ def _question() -> None:
                  alt="The face you described, glasses left off (that is the question): "
                  + ", ".join(face.values()))
     publish(*PARAMS)  # a fragment's rerun does not reach the page's own publish()
+    _record()
 
 
 @st.fragment
@@ -111,6 +135,7 @@ def _samples_section() -> None:
         "into a way to make examples."
     )
     publish(*PARAMS)
+    _record()
 
 
 notices = restore(*PARAMS)
@@ -144,4 +169,5 @@ st.markdown(
 )
 
 publish(*PARAMS)
+_record()
 next_page_link(PAGE)

@@ -14,6 +14,7 @@ import streamlit as st
 from gdl_core import halfway, wrodl
 from gdl_core.images import png_bytes
 from gdl_core.numbers import format_number
+from gdl_core.report import ReportSection
 from gdl_core.style import COLOURS
 from gdl_core.tins import HEIGHT_RANGE, PCA, WIDTH_RANGE, draw, training_tins
 from gdl_core.tins import comparison as tins_comparison
@@ -32,6 +33,7 @@ from ui.images import (
     tin_sheet_png,
 )
 from ui.presenter import PROJECTOR_FONT_SCALE
+from ui.report import record
 from ui.state import Param, publish, restore
 
 PAGE = "app_pages/representation.py"
@@ -132,6 +134,32 @@ def _tin_png(height: float, width: float) -> bytes:
     return tin_sheet_png(draw(height, width)[None], None, 1)
 
 
+def _record() -> None:
+    """This page's part of the session report: every setting, f(z) for the chosen z, and
+    the two ways' samples with their distances (called by every run, the fragments' too)."""
+    height, width = float(st.session_state[HEIGHT.key]), float(st.session_state[WIDTH.key])
+    seed = int(st.session_state[SEED.key])
+    pixel, _, latent = _two_ways(seed)
+    record(PAGE, ReportSection(
+        "Representation learning",
+        settings=[("z: height (cm)", f"{height:.2f}"), ("z: width (cm)", f"{width:.2f}"),
+                  ("seed", str(seed)), ("learned coordinates k", str(st.session_state[K.key])),
+                  ("Wrodlers halfway", f"#{st.session_state[FACE_A.key]} and "
+                                       f"#{st.session_state[FACE_B.key]}")],
+        numbers=[
+            ("median distance to a drawable tin, Naive Bayes on pixels (grey levels)",
+             format_number(float(np.median(pixel.to_drawable)), 1)),
+            ("median distance to a drawable tin, Gaussian on (height, width) then f",
+             format_number(float(np.median(latent.to_drawable)), 1)),
+        ],
+        pictures=[(f"f({height:.2f}, {width:.2f}): a biscuit tin", _tin_png(height, width)),
+                  ("Naive Bayes on the pixels: samples",
+                   tin_sheet_png(pixel.pictures, None, 5)),
+                  ("A Gaussian on (height, width), then f: samples",
+                   tin_sheet_png(latent.pictures, None, 5))],
+    ))
+
+
 # --------------------------------------------------------------------------- steps
 
 
@@ -185,6 +213,7 @@ def _latent_plane() -> None:
         st.button("Step up by 1 cm", icon=":material/arrow_upward:", on_click=_go_taller,
                   key="rep_go_taller", disabled=height + 1 > HEIGHT_RANGE[1])
     publish(*PARAMS)  # a fragment's rerun does not reach the page's own publish()
+    _record()
 
 
 @st.fragment
@@ -224,6 +253,7 @@ def _two_ways_section() -> None:
                              "nearest picture f can draw, searched over every height and width.")
             far.metric("Copies of a training tin", f"{copies} of {N_SAMPLES}")
     publish(*PARAMS)
+    _record()
 
 
 @st.fragment
@@ -251,6 +281,7 @@ def _reconstructions() -> None:
         download="tins-from-pca.png",
     )
     publish(*PARAMS)
+    _record()
 
 
 @st.fragment
@@ -278,6 +309,7 @@ def _halfway_section() -> None:
             png, caption=title, width="stretch", output_format="PNG", alt=f"{title}: {about}"
         )
     publish(*PARAMS)
+    _record()
 
 
 # --------------------------------------------------------------------------- page
@@ -392,4 +424,5 @@ st.markdown(
 )
 
 publish(*PARAMS)
+_record()
 next_page_link(PAGE)

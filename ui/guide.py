@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from ui.demos import PATH
+from ui.report import report_download
 
 
 def step_anchor(number: int) -> str:
@@ -57,7 +58,36 @@ _STEPS_JS = """<script class="steps-keys">
     all[to].focus();
   });
 })();
+(() => {
+  if (window.viewLinkCopy) return;
+  window.viewLinkCopy = true;
+  document.addEventListener("click", async ev => {
+    const button = ev.target.closest && ev.target.closest(".copy-view-link");
+    if (!button) return;
+    const status = button.parentElement.querySelector(".copy-view-status");
+    const link = window.location.href;
+    try {
+      await navigator.clipboard.writeText(link);
+      status.textContent = "Copied: anyone who opens it sees these settings.";
+    } catch (error) {
+      status.textContent = "Copy this link from here or from the address bar: " + link;
+    }
+  });
+})();
 </script>"""
+#: The end of a page: a button that copies the address bar (the settings are kept in it by
+#: ui.state.publish, so it is the link to this very view, however the page got there), with a
+#: live region that says what happened. Constant HTML; the copying is _STEPS_JS's.
+_VIEW_LINK_HTML = """<style>
+.copy-view-link { font: inherit; color: inherit; background: #fff; cursor: pointer;
+  border: 1px solid rgba(49, 51, 63, 0.3); border-radius: 0.5rem; padding: 0.35rem 0.8rem;
+  min-height: 2.5rem; }
+.copy-view-link:hover { border-color: #1b61d1; color: #1b61d1; }
+.copy-view-link:focus-visible { outline: 2px solid #1b61d1; outline-offset: 2px; }
+.copy-view-status { margin-left: 0.75rem; overflow-wrap: anywhere; }
+</style>
+<div class="copy-view"><button type="button" class="copy-view-link">Copy the link to this view
+</button><span class="copy-view-status" role="status" aria-live="polite"></span></div>"""
 
 
 def steps_overview(
@@ -106,7 +136,8 @@ def reset_to_defaults(*params) -> None:
 
 
 def next_page_link(page: str) -> None:
-    """A link to the stop after ``page`` on the chapter's path, or back home after the last."""
+    """The end of a page: a link to the stop after ``page`` on the chapter's path (or back
+    home after the last), then the link to this view and the session report to take away."""
     pages = list(PATH)
     index = next(i for i, stop in enumerate(pages) if stop.page == page)
     st.divider()
@@ -117,3 +148,6 @@ def next_page_link(page: str) -> None:
     else:
         st.page_link("app_pages/home.py", label="Back to the start",
                      icon=":material/home:")
+    with st.container(key="page_end_share"):
+        st.html(_VIEW_LINK_HTML)
+        report_download("page_end_report")

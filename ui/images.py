@@ -19,6 +19,7 @@ from gdl_core import avatars, pixels
 from gdl_core.images import Badge, contact_sheet, png_bytes
 from gdl_core.pixels import figures as pixel_figures
 from gdl_core.tins import figures as tins_figures
+from gdl_core.uploads import safe_csv
 from gdl_core.wrodl import FEATURES
 
 #: Pixels between the faces of a sheet: ten 128 px faces and nine such gaps make 1,460 px,
@@ -181,6 +182,17 @@ class Sheet:
         if self.table is not None:
             with st.expander(self.table_label), st.container(key=f"{key}_table"):
                 st.dataframe(self.table, hide_index=True, width="stretch")
+                csv_download(self.table, f"{(download or key).removesuffix('.png')}.csv",
+                             key=f"{key}_csv")
+
+
+def csv_download(table: pd.DataFrame, file_name: str, key: str) -> None:
+    """A "Save as CSV" button for ``table``, written by :func:`gdl_core.uploads.safe_csv`
+    (no cell can run as a spreadsheet formula) only when pressed."""
+    st.download_button(
+        "Save as CSV", lambda: safe_csv(table), file_name=file_name, mime="text/csv",
+        icon=":material/download:", key=key, on_click="ignore",
+    )
 
 
 def show_sheet(
