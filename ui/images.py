@@ -122,11 +122,11 @@ NARROW_COLUMNS = 5
 #: order (visibility: hidden is no tab stop) and shown again under the mouse, where Streamlit
 #: shows them anyway: the first control of a page is then a few Tabs away, and a keyboard user
 #: still saves a sheet with its "Save as PNG" button and enlarges it with the browser's zoom.
-#: Other toolbars (a table's) show while they have the focus, and a link or a tab gets the
-#: theme's blue ring (Streamlit draws next to none on a page link). A formula's box gets room for
-#: glyphs that stick out of it by a pixel or two, which made it a scrollable region no key can
-#: reach. A chart's text alternative (ui.charts) is read by screen readers but not drawn, and
-#: takes no room.
+#: Other toolbars (a table's) show while they have the focus, and a link, a tab or a radio
+#: option gets the theme's blue ring (Streamlit draws next to none on a page link or a radio).
+#: A formula's box gets room for glyphs that stick out of it by a pixel or two, which made it
+#: a scrollable region no key can reach. A chart's text alternative (ui.charts) is read by
+#: screen readers but not drawn, and takes no room.
 KEYBOARD_CSS = """
 [data-testid="stHeaderActionElements"],
 div:has(> [data-testid="stImage"]) > [data-testid="stElementToolbar"] { visibility: hidden; }
@@ -137,6 +137,8 @@ div:has(> [data-testid="stImage"]):hover > [data-testid="stElementToolbar"] {
 [data-testid="stMain"] a:focus-visible,
 [data-testid="stMain"] [role="tab"]:focus-visible {
   outline: 2px solid #1b61d1 !important; outline-offset: 2px; border-radius: 0.25rem; }
+[data-testid="stMain"] [data-testid="stRadio"] label:has(input:focus-visible) {
+  outline: 2px solid #1b61d1; outline-offset: 2px; border-radius: 0.25rem; }
 .katex-display { padding: 0 0.3em; }
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .chart-description) {
   position: absolute !important; width: 1px !important; height: 1px !important;

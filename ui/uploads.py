@@ -10,12 +10,14 @@ the last good one in place and says, as text, what is wrong and what to do.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from gdl_core.uploads import UploadError, inline_code
 from gdl_core.uploads.messages import file_size
@@ -82,6 +84,10 @@ class Source:
     def refused_key(self) -> str:
         return f"_upload_{self.kind}_refused"
 
+    @property
+    def round_key(self) -> str:
+        return f"_upload_{self.kind}_round"
+
 
 def kept(source: Source) -> Upload | None:
     """The session's last good upload of this kind, if any."""
@@ -95,9 +101,43 @@ def in_use(source: Source) -> Upload | None:
     return kept(source)
 
 
+def _next_uploader(source: Source) -> None:
+    """Give the uploader a new key: the next run draws an empty one."""
+    st.session_state[source.round_key] = st.session_state.get(source.round_key, 0) + 1
+
+
 def _forget(source: Source) -> None:
+    """Drop the kept upload (the page goes back to the built-in data)."""
     st.session_state.pop(source.kept_key, None)
     st.session_state.pop(source.refused_key, None)
+    _next_uploader(source)
+
+
+def _uploader_key(source: Source) -> str:
+    """The uploader's key now: :attr:`Source.file_key`, then ``_1``, ``_2``… (see
+    :func:`_on_upload`)."""
+    rounds = st.session_state.get(source.round_key, 0)
+    return f"{source.file_key}_{rounds}" if rounds else source.file_key
+
+
+def _on_upload(source: Source, key: str) -> None:
+    """Read what was just uploaded, then let go of the file itself.
+
+    Streamlit keeps an uploaded file's bytes in memory until the session ends, and a
+    multiple-file uploader adds each new choice to the files already in it. So once a file
+    is read (kept or refused), its bytes are dropped from Streamlit's store and the uploader
+    is replaced by an empty one: each choice is a new upload on its own, and a session holds
+    what was made of its files, never the files.
+    """
+    picked = st.session_state.get(key)
+    files = picked if isinstance(picked, list) else [picked] if picked else []
+    if files:
+        _take(source, [(file.name, file.getvalue()) for file in files])
+        context = get_script_run_ctx()
+        if context is not None:
+            for file in files:
+                context.uploaded_file_mgr.remove_file(context.session_id, file.file_id)
+    _next_uploader(source)
 
 
 def _take(source: Source, files: Sequence[tuple[str, bytes]]) -> None:
@@ -124,6 +164,12 @@ def _take(source: Source, files: Sequence[tuple[str, bytes]]) -> None:
     )
 
 
+@functools.cache
+def _example(name: str) -> bytes:
+    """An example file of ``assets/``, read once."""
+    return (ASSETS / name).read_bytes()
+
+
 def data_source(source: Source, key: str) -> Upload | None:
     """The "Built-in data / Your own file" choice and, under "Your own file", the uploader,
     the example file, the limits and what happened to the last file. Returns the upload to
@@ -135,14 +181,12 @@ def data_source(source: Source, key: str) -> Upload | None:
         )
         if choice != YOUR_OWN:
             return None
-        picked = st.file_uploader(
+        st.file_uploader(
             "Choose a file" if not source.multiple else "Choose files (or one zip)",
             type=list(source.types), accept_multiple_files=source.multiple,
-            key=source.file_key, max_upload_size=source.max_mb,
+            key=_uploader_key(source), max_upload_size=source.max_mb,
+            on_change=_on_upload, args=(source, _uploader_key(source)),
         )
-        files = picked if isinstance(picked, list) else [picked] if picked else []
-        if files:
-            _take(source, [(file.name, file.getvalue()) for file in files])
         refused = st.session_state.get(source.refused_key)
         current = kept(source)
         if refused is not None:
@@ -160,9 +204,9 @@ def data_source(source: Source, key: str) -> Upload | None:
         elif refused is None:
             st.info("No file yet: the page shows the built-in data until you choose one.",
                     icon=":material/upload_file:")
-        example = ASSETS / source.example
+        example = _example(source.example)
         st.download_button(
-            f"Example file ({file_size(example.stat().st_size)})", example.read_bytes(),
+            f"Example file ({file_size(len(example))})", example,
             file_name=source.example, mime=source.example_mime, key=f"{key}_example",
             icon=":material/download:", on_click="ignore",
         )

@@ -23,3 +23,10 @@ def send_from_component(app, key: str, state: dict) -> None:
     widget.json_value = json.dumps(state)
     app._run(states)
     assert not app.exception, app.exception
+
+
+def uploader(app, kind: str):
+    """The ``ui.uploads`` file picker for ``kind`` now (its key changes after each upload:
+    ``upload_<kind>_file``, ``upload_<kind>_file_1``, …)."""
+    (picker,) = [u for u in app.file_uploader if u.key.startswith(f"upload_{kind}_file")]
+    return picker
