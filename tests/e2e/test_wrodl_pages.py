@@ -317,3 +317,86 @@ def test_nothing_is_cut_off_at_any_pseudocount(browser, app_url, width, height, 
             visit.page.close()
     finally:
         context.close()
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(
+    ("width", "height", "query"),
+    [(390, 844, ""), (1440, 900, ""), (1280, 720, "?present=1")],
+    ids=["phone", "laptop", "projector720"],
+)
+def test_an_uploaded_survey_shows_both_pages_without_cut_offs(browser, app_url, width, height,
+                                                               query):
+    """The example survey uploaded for real (set_input_files) on the counting page: its
+    numbers there, then on the Naive Bayes page reached by the page's own link (the same
+    session, so the same upload), nothing cut off on either."""
+    from pathlib import Path
+
+    from tests.e2e.test_screens import CUT_OFF, LOADED
+
+    example = Path(__file__).resolve().parents[2] / "assets" / "example-survey.csv"
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        visit = open_deep_link(context, app_url, f"wrodl_counting{query}")
+        page = visit.page
+        page.locator(".st-key-wrodl_mn_data").get_by_text("Your own file").click()
+        visit.wait_until_idle()
+        page.locator(".st-key-wrodl_mn_data [data-testid='stFileUploaderDropzoneInput']"
+                     ).set_input_files(str(example))
+        wait_for_value(visit, "Possible combinations d", "240")
+        assert metric(visit, "Rows N") == "40"
+        for page_name, ready in (("counting", "Possible combinations d"),
+                                 ("naive bayes", "Naive Bayes parameters")):
+            if page_name == "naive bayes":
+                page.get_by_role("link", name="Next: Naive Bayes").click()
+                page.get_by_role("heading", name="Naive Bayes", exact=True).wait_for()
+                visit.wait_until_idle()
+                wait_for_value(visit, "Naive Bayes parameters", "12")
+            assert metric(visit, ready) is not None
+            page.wait_for_function(LOADED, timeout=30_000)
+            page.wait_for_timeout(500)
+            # Streamlit's own "add a file" button beside an uploaded file draws its icon
+            # (the word "add" in an icon font) in a 1 px box: not text a person reads.
+            found = [f for f in page.evaluate(CUT_OFF) if f[:2] != ["clipped", "add icon"]]
+            assert found == [], (page_name, found)
+        assert visit.exceptions() == [] and visit.foreign_requests == []
+    finally:
+        context.close()
+
+
+#: A table whose names and values are Markdown and HTML (st.table renders Markdown).
+HOSTILE_SURVEY = (b'**pet**,<b>x</b>\n"[x](javascript:alert(1))",![i](http://example.com/x.png)\n'
+                  b"<img src=x onerror=alert(1)>,*it*\n[x](javascript:alert(1)),$y$\n")
+RENDERED = """() => [...document.querySelectorAll('[data-testid="stMain"] [class*="upload"] '
+    + '[data-testid="stTable"], [data-testid="stMain"] [data-testid="stMarkdownContainer"]')]
+    .flatMap(e => [...e.querySelectorAll('a, img, strong, em, b, .katex')])
+    .filter(e => !e.closest('[data-testid="stHeadingWithActionElements"]'))
+    .map(e => e.outerHTML.slice(0, 80))
+    .filter(html => /x\\.png|javascript|onerror|pet|>x<|>it<|>y</.test(html))"""
+
+
+@pytest.mark.e2e
+def test_an_uploaded_table_of_markdown_and_html_is_shown_as_text(visit, tmp_path):
+    """Names and values such as **pet**, [x](javascript:…), ![i](http://…) and <img onerror>
+    show as the characters they are in every table and message: nothing bold, no link, no
+    picture fetched, no script run."""
+    path = tmp_path / "hostile.csv"
+    path.write_bytes(HOSTILE_SURVEY)
+    dialogs = []
+    visit.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    visit.open("wrodl_naive_bayes")
+    page = visit.page
+    page.locator(".st-key-wrodl_nb_data").get_by_text("Your own file").click()
+    visit.wait_until_idle()
+    page.locator(".st-key-wrodl_nb_data [data-testid='stFileUploaderDropzoneInput']"
+                 ).set_input_files(str(path))
+    wait_for_value(visit, "Naive Bayes parameters", "3")  # (2 − 1) + (3 − 1)
+    page.get_by_role("tab", name="Table").click()
+    page.locator(".st-key-wrodl_upload_table_0").wait_for()
+    visit.wait_until_idle()
+    assert page.evaluate(RENDERED) == []
+    assert "**pet**" in page.locator(".st-key-wrodl_upload_table_0").inner_text()
+    assert "![i](http://example.com/x.png)" in page.locator(  # an invisible word joiner
+        ".st-key-wrodl_upload_table_1").inner_text().replace("\u2060", "")  # keeps it no link
+    page.get_by_role("link", name="Next: Planet Pixel").wait_for()
+    assert dialogs == [] and visit.foreign_requests == [] and visit.exceptions() == []
