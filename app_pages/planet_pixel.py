@@ -5,9 +5,17 @@ Thin page: widgets, layout and state. The numbers come as reports from
 is cached by the settings it depends on (the data by N; the fit by (N, α); the samples by
 (N, α, seed)). The page is a guided flow of numbered steps (:mod:`ui.guide`), each with its
 own controls beside what they change.
+
+A student's own pictures (:data:`SOURCE`, read by :func:`gdl_core.pixels.upload.read_faces`
+into the session's state) replace the built-in faces everywhere but step 7, which needs the
+Wrodl features. Their reports are cached apart from the built-in ones, by the upload's
+digest instead of N, a few at a time, so uploads never push the built-in reports out.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -21,6 +29,8 @@ from gdl_core.pixels import experiment as pe
 from gdl_core.pixels import figures as pixel_figures
 from gdl_core.pixels.measures import LikelihoodSummary, pixel_distribution
 from gdl_core.pixels.training import TABLE_PIXELS, table_1_3
+from gdl_core.pixels.upload import MAX_BYTES_TOTAL, MAX_FILES, MIN_FACES, read_faces
+from gdl_core.report import ReportSection
 from ui.charts import show_chart
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
 from ui.images import (
@@ -32,7 +42,9 @@ from ui.images import (
     outlined_face_png,
     pixel_sheet_png,
 )
+from ui.report import record
 from ui.state import Param, next_seed, publish, restore
+from ui.uploads import Source, Upload, data_source
 
 # --------------------------------------------------------------------------- settings
 
@@ -52,6 +64,23 @@ SEED = Param("pp_seed", "seed", 0, 0, SEED_MAX)
 ROW = Param("pp_row", "row", 14, 0, pixels.SIZE - 1)
 COLUMN = Param("pp_col", "col", 10, 0, pixels.SIZE - 1)
 PARAMS = (N, ALPHA, SEED, ROW, COLUMN)
+
+SOURCE = Source(
+    kind="pixels", label="Faces to train on", read=read_faces,
+    types=("png", "jpg", "jpeg", "gif", "webp", "bmp", "zip"),
+    example="example-faces.zip", example_mime="application/zip",
+    limits=f"PNG, JPEG, GIF, WebP or BMP pictures, or one zip of them: at least {MIN_FACES}, "
+    f"at most {MAX_FILES} pictures and {MAX_BYTES_TOTAL // 2**20} MB in all. The middle "
+    "square of each becomes a 32 × 32 face, all faces sharing one palette of 256 colours. "
+    "Your pictures stay in this browser session: they are never saved.",
+    max_mb=MAX_BYTES_TOTAL // 2**20, multiple=True,
+)
+#: Uploads' models kept, shared by every session (one is ~6 MB); a model is only needed when
+#: the reports built on it are not kept.
+UPLOAD_MODELS_KEPT = 2
+#: Uploads' reports kept per kind (samples with their pictures: ~0.4 MB at 200 faces): a
+#: class's uploads, each at a setting or two.
+UPLOAD_REPORTS_KEPT = 16
 
 STEPS = (
     "Look at the training faces",
@@ -144,31 +173,43 @@ def _pixel_sheet(codes: np.ndarray, palette: np.ndarray, alt: str,
                  pixel_sheet_png(codes, palette, labels, NARROW_COLUMNS), alt, text, **table)
 
 
+def _faces_sheet(data: pe.DataReport, about: str) -> Sheet:
+    """The first twenty training faces, each with its number; ``about`` follows the caption's
+    first sentence."""
+    n = len(data.training)
+    shown = min(N_TRAINING_SHOWN, n)
+    return _pixel_sheet(
+        data.training[:shown], data.palette,
+        f"Training faces 0 to {shown - 1} as 32 × 32 pixel pictures, each with its face_id",
+        tuple(str(i) for i in range(shown)),
+        f"Training faces 0–{shown - 1} of {n:,}, each with its face_id. {about} Every square "
+        "is one pixel, enlarged without smoothing: what you see is exactly the data.",
+    )
+
+
 @st.cache_resource(max_entries=len(SIZES), show_spinner=False)
 def _training_sheet(n: int) -> Sheet:
-    """The first twenty training faces, each with its face_id."""
-    shown = min(N_TRAINING_SHOWN, n)
+    """The first twenty built-in training faces."""
     extra = (
         "" if n == 50 else
         f" Faces 50–{n - 1:,} are new Wrodlers drawn from the Naive Bayes model of the 50 "
         "Wrodlers' five features (with a fixed seed, so the data never changes)."
     )
-    data = _data(n)
-    return _pixel_sheet(
-        data.training[:shown], data.palette,
-        f"Training faces 0 to {shown - 1} as 32 × 32 pixel pictures, each with its face_id",
-        tuple(str(i) for i in range(shown)),
-        f"Training faces 0–{shown - 1} of {n:,}, each with its face_id. Faces 0–49 are the "
-        f"50 Wrodlers, all drawn with one palette of 256 colours.{extra} Every square is one "
-        "pixel, enlarged without smoothing: what you see is exactly the data.",
-    )
+    return _faces_sheet(_data(n), "Faces 0–49 are the 50 Wrodlers, all drawn with one palette "
+                                  f"of 256 colours.{extra}")
 
 
 @st.cache_resource(max_entries=SHEETS_KEPT // 2, show_spinner=False)
-def _sample_sheets(n: int, alpha: float, seed: int) -> tuple[Sheet, Sheet, Sheet]:
+def _sample_sheets(n: int, alpha: float, seed: int) -> tuple[Sheet, Sheet, Sheet | None]:
+    """The built-in faces' sample sheets (:func:`_make_sample_sheets`)."""
+    return _make_sample_sheets(_data(n), _samples(n, alpha, seed))
+
+
+def _make_sample_sheets(
+    data: pe.DataReport, drawn: pe.SampleReport
+) -> tuple[Sheet, Sheet, Sheet | None]:
     """The pixel samples, their nearest training faces, and samples of Naive Bayes on the
-    five features drawn as pixels."""
-    data, drawn = _data(n), _samples(n, alpha, seed)
+    five features drawn as pixels (None without features: uploaded faces)."""
     distances = tuple(str(d) for d in drawn.distance)
     nearest_words = "; ".join(
         f"sample {i}: nearest training face {face}, {distance} of 1,024 pixels differ"
@@ -200,8 +241,39 @@ def _sample_sheets(n: int, alpha: float, seed: int) -> tuple[Sheet, Sheet, Sheet
         drawn.feature_samples, data.palette,
         f"{len(drawn.feature_samples)} faces from Naive Bayes on the five features, drawn as "
         "32 × 32 pixels: proper faces",
-    )
+    ) if len(drawn.feature_samples) else None
     return samples, nearest, features
+
+
+# --------------------------------------------------------------------------- uploaded faces
+# Keyed by the upload's digest (SHA-256 of the names and bytes); the faces themselves come in
+# unhashed (the leading underscore), so no rerun hashes them.
+
+
+@st.cache_resource(max_entries=UPLOAD_MODELS_KEPT, show_spinner=False)
+def _upload_model(digest: str, alpha: float, _data: pe.DataReport) -> CategoricalNB:
+    return CategoricalNB(alpha).fit(_data.training, pixels.N_COLORS)
+
+
+@st.cache_resource(max_entries=UPLOAD_REPORTS_KEPT, show_spinner=False)
+def _upload_fit(digest: str, alpha: float, _data: pe.DataReport) -> pe.FitReport:
+    return pe.fit_report(_upload_model(digest, alpha, _data), _data)
+
+
+@st.cache_resource(max_entries=UPLOAD_REPORTS_KEPT, show_spinner=False)
+def _upload_samples(
+    digest: str, alpha: float, seed: int, _data: pe.DataReport
+) -> tuple[pe.SampleReport, tuple[Sheet, Sheet, Sheet | None]]:
+    """The samples and their sheets."""
+    drawn = pe.sample_report(_upload_model(digest, alpha, _data), _data, seed)
+    return drawn, _make_sample_sheets(_data, drawn)
+
+
+@st.cache_resource(max_entries=UPLOAD_REPORTS_KEPT, show_spinner=False)
+def _upload_training_sheet(digest: str, _data: pe.DataReport) -> Sheet:
+    kept_back = ", less those kept back as new faces," if len(_data.held_out) else ""
+    return _faces_sheet(_data, "Your own pictures in the order uploaded (a zip's in its own "
+                               f"order){kept_back} all drawn with one palette chosen for them.")
 
 
 def _copies_text(copies: tuple[int, int | None]) -> str:
@@ -242,20 +314,44 @@ st.markdown(
     "Naive Bayes model that worked on Wrodl gets the raw pixels. Follow the steps to see what "
     "goes wrong, and why."
 )
-steps_overview(STEPS, "pp_steps", _reset, "pp_reset")
+# Step 7 needs the Wrodl features, which uploaded faces do not have: the list says so only
+# once the upload is known, so it is drawn into a placeholder here.
+overview = st.container()
 
 # 1 ------------------------------------------------------------------------ training faces
-step(1, STEPS[0], "Choose how many faces to train on, then look at the first twenty.")
-size_column, _ = st.columns([1, 1])
-size_column.select_slider(
-    "Training faces", options=SIZES, key=N.key, format_func=_size_label,
-)
-size_column.caption("The 50 Wrodlers, or the 50 plus new Wrodlers drawn from the Naive Bayes "
-                    "model of their five features (always the same ones).")
-n = st.session_state[N.key]
-data = _data(n)
+step(1, STEPS[0], "Choose the faces to train on, then look at the first twenty.")
+source_column, size_column = st.columns([1, 1])
+with source_column:
+    upload: Upload | None = data_source(SOURCE, "pp_source")
+if upload is None:
+    size_column.select_slider(
+        "Training faces", options=SIZES, key=N.key, format_func=_size_label,
+    )
+    size_column.caption("The 50 Wrodlers, or the 50 plus new Wrodlers drawn from the Naive "
+                        "Bayes model of their five features (always the same ones).")
+    n = st.session_state[N.key]
+    data = _data(n)
+    _training_sheet(n).show("pp_training", download="training_faces.png")
+else:
+    data = upload.data
+    n = len(data.training)
+    n_held_out = len(data.held_out)
+    kept_back = (
+        f"{n:,} train the model and {n_held_out:,} (picked at random) are kept back as new "
+        "faces the model never sees, for steps 3 and 4"
+        if n_held_out else
+        f"all {n:,} train the model (from 5 pictures on, a few are kept back as new faces "
+        "to test it on)"
+    )
+    size_column.caption(
+        f"**{n + n_held_out:,} faces from your pictures:** {kept_back}. The Training faces "
+        "setting is for the built-in faces only: every picture you upload is used."
+    )
+    _upload_training_sheet(upload.digest, data).show("pp_training",
+                                                     download="training_faces.png")
 training, palette = data.training, data.palette
-_training_sheet(n).show("pp_training", download="training_faces.png")
+with overview:
+    steps_overview(STEPS if upload is None else STEPS[:-1], "pp_steps", _reset, "pp_reset")
 
 # 2 ------------------------------------------------------------------------ Table 1-3
 step(2, STEPS[1], "Find the boxed pixels of face 0 in the table: each number names a colour.")
@@ -267,7 +363,9 @@ left.markdown(
 )
 left.caption(
     "The book's Table 1-3 prints this slice of its own faces; our drawing and palette differ, "
-    "so our numbers do too."
+    "so our numbers do too." if upload is None else
+    "The book's Table 1-3 prints this slice of its own faces; these are yours, numbered by "
+    "the palette chosen for your pictures (0 is their most common colour)."
 )
 right.container(key="pp_table_face").image(
     outlined_face_png(training[0], palette, TABLE_PIXELS),
@@ -275,11 +373,12 @@ right.container(key="pp_table_face").image(
     alt="Training face 0 as 32 × 32 pixels, with pixels 458 to 467 (row 14, columns 10 to 19) "
         "boxed: the pixels of the table below",
 )
+table_faces = range(min(10, n))
 with st.container(key="pp_table_1_3"):
     with st.container(key="pp_table_1_3-wide"):
-        st.table(table_1_3(training))
+        st.table(table_1_3(training, table_faces))
     with st.container(key="pp_table_1_3-narrow"):
-        st.table(table_1_3(training, columns=NARROW_TABLE_PIXELS))
+        st.table(table_1_3(training, table_faces, NARROW_TABLE_PIXELS))
         st.caption(f"Pixels {NARROW_TABLE_PIXELS[0]}–{NARROW_TABLE_PIXELS[-1]}: the first "
                    "five columns; a wider screen shows all ten.")
 
@@ -300,23 +399,36 @@ publish(*PARAMS)
 
 alpha = float(st.session_state[ALPHA.key])
 seed = int(st.session_state[SEED.key])
-fit = _fit(n, alpha)
-drawn = _samples(n, alpha, seed)
+if upload is None:
+    faces_key = n  # what the fit's caches below are keyed by
+    fit = _fit(n, alpha)
+    drawn = _samples(n, alpha, seed)
+    samples_sheet, nearest_sheet, features_sheet = _sample_sheets(n, alpha, seed)
+    model_of = partial(_model, n, alpha)
+    held_out_words = f"A real Wrodler outside the training set (median of {pe.N_HELD_OUT})"
+else:
+    faces_key = upload.digest
+    fit = _upload_fit(upload.digest, alpha, data)
+    drawn, (samples_sheet, nearest_sheet, features_sheet) = _upload_samples(
+        upload.digest, alpha, seed, data)
+    model_of = partial(_upload_model, upload.digest, alpha, data)
+    held_out_words = f"One of your faces kept back from training (median of {n_held_out})"
 
 st.markdown(f"**Samples from the model** (seed {seed})")
-samples_sheet, nearest_sheet, features_sheet = _sample_sheets(n, alpha, seed)
 samples_sheet.show("pp_samples", download="pixel_nb_samples.png")
 st.markdown(
     "**The nearest training face to each sample**, with the number of pixels (of 1,024) "
     "whose colour differs"
 )
 nearest_sheet.show("pp_nearest", download="nearest_training_faces.png")
-st.markdown(
-    f"{_copies_text(drawn.copies)} A real Wrodler outside the training set differs from its "
-    f"nearest training face in about **{data.held_out_distance:.0f} pixels** (median of "
-    f"{pe.N_HELD_OUT}): the samples lie much farther from the training faces than a real new face "
-    "does."
-)
+if len(data.held_out):
+    st.markdown(
+        f"{_copies_text(drawn.copies)} {held_out_words} differs from its nearest training "
+        f"face in about **{data.held_out_distance:.0f} pixels**: the samples lie much farther "
+        "from the training faces than a real new face does."
+    )
+else:
+    st.markdown(_copies_text(drawn.copies))
 
 st.markdown(
     f"**How a sample is made:** every pixel has its own table of 256 colour probabilities, "
@@ -327,22 +439,24 @@ st.markdown(
 
 # 4 ------------------------------------------------------------------------ likelihoods
 step(4, STEPS[3], "Compare how probable the model finds its samples, its training faces and "
-                  "new real faces.")
-cols = st.columns(3)
-for cell, label, summary, about in zip(
-    cols,
-    (f"{pe.N_SAMPLES} samples", f"{n:,} training faces", f"{pe.N_HELD_OUT} new faces"),
-    (drawn.likelihood, fit.training_likelihood, fit.held_out_likelihood),
-    (
-        f"Drawn from the model with seed {seed}; the first ten are shown in step 3.",
-        "The faces the model was fitted to.",
+                  "new real faces." if len(data.held_out) else
+                  "Compare how probable the model finds its samples and its training faces.")
+scores = [
+    (f"{pe.N_SAMPLES} samples", drawn.likelihood,
+     f"Drawn from the model with seed {seed}; the first ten are shown in step 3."),
+    (f"{n:,} training faces", fit.training_likelihood, "The faces the model was fitted to."),
+]
+if len(data.held_out):
+    scores.append((
+        f"{len(data.held_out):,} new faces", fit.held_out_likelihood,
         "Real Wrodlers drawn like the extra training faces, keeping only ones whose "
-        "combination of features is not in the training set.",
-    ),
-    strict=True,
-):
+        "combination of features is not in the training set." if upload is None else
+        "Your own faces kept back from training, picked at random: the model never saw them.",
+    ))
+for cell, (label, summary, about) in zip(st.columns(3), scores, strict=False):
     cell.metric(label, _format_ll(summary), help=about, border=True)
     cell.caption(_ll_note(summary))
+
 if fit.stray_share > 0:
     verdict = (
         f"With α = {alpha:g}, about {fit.stray_share * 100:.2g}% of a sample's pixels take a "
@@ -368,7 +482,7 @@ with st.expander("What these numbers are"):
             "training gets probability 0: that is the −∞. A small α removes it."
             if fit.held_out_likelihood.n_impossible else
             "New faces score lower than the training faces: the fit follows its own data "
-            "closely."
+            "closely." if len(data.held_out) else ""
         )
     )
 
@@ -376,25 +490,31 @@ with st.expander("What these numbers are"):
 step(5, STEPS[4], "Click a square on the map to see the colours the model picks from there.")
 
 
+# Keyed by the faces (N, or an upload's digest) and α; what they are drawn from comes in
+# unhashed: the entropy the page already has, and the model only when a pixel is new.
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _entropy_map(n: int, alpha: float, row: int, column: int):
-    """The entropy map of the fit at (n, α) with pixel (row, column) marked."""
-    return pixel_figures.entropy_figure(_fit(n, alpha).entropy, selected=(row, column))
+def _entropy_map(faces: int | str, alpha: float, row: int, column: int, _entropy: np.ndarray):
+    """The entropy map of the fit to ``faces`` at α with pixel (row, column) marked."""
+    return pixel_figures.entropy_figure(_entropy, selected=(row, column))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _pixel_colours(n: int, alpha: float, pixel: int):
-    """The colours the fit at (n, α) gives ``pixel``: their table and its bar chart."""
-    table = pixel_distribution(_model(n, alpha), pixel)
-    return table, pixel_figures.distribution_figure(table, _data(n).palette, n)
+def _pixel_colours(faces: int | str, alpha: float, pixel: int,
+                   _model_of: Callable[[], CategoricalNB], _palette: np.ndarray):
+    """The colours the fit to ``faces`` at α gives ``pixel``: their table and its bar chart."""
+    model = _model_of()
+    table = pixel_distribution(model, pixel)
+    return table, pixel_figures.distribution_figure(table, _palette, model.n_obs_)
 
 
 @st.fragment
 def _pixel_inspector(
-    n: int, alpha: float, entropy: np.ndarray, first_face: np.ndarray, palette: np.ndarray
+    faces: int | str, n: int, alpha: float, model_of: Callable[[], CategoricalNB],
+    entropy: np.ndarray, first_face: np.ndarray, palette: np.ndarray,
 ) -> None:
     """The entropy map and one pixel's colours: a fragment, so picking a pixel (a click or
-    the row and column inputs) reruns only this part of the page."""
+    the row and column inputs) reruns only this part of the page. ``faces`` is the key of
+    the training faces (N, or the upload's digest), ``n`` their number."""
     # The map keeps its size and the colours behind a pixel take the rest of the row; on a
     # screen too narrow for both, the colours wrap below the map.
     row_of_two = st.container(horizontal=True, gap="large")
@@ -408,7 +528,7 @@ def _pixel_inspector(
         row = st.session_state[ROW.key]
         column = st.session_state[COLUMN.key]
         show_chart(
-            _entropy_map(n, alpha, row, column),
+            _entropy_map(faces, alpha, row, column, entropy),
             "pp_entropy_map", "pixel_entropy", on_select=_on_pick,
             selection_mode=("points",), width=pixel_figures.ENTROPY_WIDTH,
             description=f"Map of the model's uncertainty at each of the {pixels.SIZE} × "
@@ -424,7 +544,7 @@ def _pixel_inspector(
         row = st.session_state[ROW.key]
         column = st.session_state[COLUMN.key]
         pixel = pixels.pixel_index(row, column)
-        table, colours = _pixel_colours(n, alpha, pixel)
+        table, colours = _pixel_colours(faces, alpha, pixel, model_of, palette)
         about, face = st.columns([2, 1], vertical_alignment="center")
         about.markdown(
             f"**Pixel {pixel}** (row {row}, column {column}): {entropy[row, column]:.2f} "
@@ -458,7 +578,7 @@ def _pixel_inspector(
     publish(ROW, COLUMN)  # a fragment's rerun does not reach the page's own publish()
 
 
-_pixel_inspector(n, alpha, fit.entropy, training[0], palette)
+_pixel_inspector(faces_key, n, alpha, model_of, fit.entropy, training[0], palette)
 with st.expander("Why one pixel at a time goes wrong"):
     st.markdown(
         "Entropy measures how spread out a pixel's colour table is: a pixel that is always "
@@ -501,16 +621,17 @@ with st.expander("What the correlation shows"):
     )
 
 # 7 ------------------------------------------------------------------------ contrast
-step(7, STEPS[6], "Compare the two rows: one model, two ways to describe a face.")
-st.markdown("**Naive Bayes on the five features** (then drawn as 32 × 32 pixels)")
-features_sheet.show("pp_feature_samples", download="feature_nb_samples.png")
-st.markdown("**Naive Bayes on the 1,024 pixels**")
-samples_sheet.show("pp_pixel_samples", download="pixel_nb_samples.png")
-st.markdown(
-    f"Both rows come from one model fitted to the same {n:,} faces with the same α and seed. "
-    "The five features are close to independent, so every sample is a proper face; "
-    "neighbouring pixels are far from independent, so no pixel sample is."
-)
+if features_sheet is not None:  # uploaded faces have no features: no step 7
+    step(7, STEPS[6], "Compare the two rows: one model, two ways to describe a face.")
+    st.markdown("**Naive Bayes on the five features** (then drawn as 32 × 32 pixels)")
+    features_sheet.show("pp_feature_samples", download="feature_nb_samples.png")
+    st.markdown("**Naive Bayes on the 1,024 pixels**")
+    samples_sheet.show("pp_pixel_samples", download="pixel_nb_samples.png")
+    st.markdown(
+        f"Both rows come from one model fitted to the same {n:,} faces with the same α and "
+        "seed. The five features are close to independent, so every sample is a proper face; "
+        "neighbouring pixels are far from independent, so no pixel sample is."
+    )
 with st.expander("Why pixels are hard, and what comes next"):
     st.markdown(
         "Pixels meet both big difficulties of generative modelling at once:\n\n"
@@ -527,4 +648,23 @@ with st.expander("Why pixels are hard, and what comes next"):
         "generative models in the rest of the book do."
     )
 
+record(PAGE, ReportSection(
+    "Planet Pixel: Naive Bayes on raw pixels",
+    settings=[
+        ("faces", "the built-in Wrodlers" if upload is None
+         else "your pictures: " + ", ".join(upload.names)),
+        ("training faces", f"{n:,}"),
+        ("pseudocount α", f"{alpha:g}"),
+        ("seed", str(seed)),
+    ],
+    numbers=[
+        *((f"mean log-likelihood per pixel, {label}", _format_ll(summary))
+          for label, summary, _ in scores),
+        ("samples that copy a training face", f"{drawn.copies[0]} of {N_SHOWN}"),
+        ("neighbour correlation, training faces", format_number(data.correlation)),
+        (f"neighbour correlation, {pe.N_SAMPLES} samples", format_number(drawn.correlation)),
+    ],
+    pictures=[(samples_sheet.alt, samples_sheet.png), (nearest_sheet.alt, nearest_sheet.png)],
+    tables=[(samples_sheet.table_label, samples_sheet.table)],
+))
 next_page_link(PAGE)

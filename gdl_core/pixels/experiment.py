@@ -84,7 +84,8 @@ class SampleReport:
     likelihood: LikelihoodSummary  # over all N_SAMPLES
     correlation_map: np.ndarray  # (32, 31), as DataReport's, across the samples
     correlation: float
-    feature_samples: np.ndarray  # (N_SHOWN, 1024) Naive Bayes on the 5 features, as pixels
+    feature_samples: np.ndarray  # (N_SHOWN, 1024) Naive Bayes on the 5 features, as pixels;
+    # (0, 1024) when the data have no features (uploaded faces)
 
 
 def draw_data(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -132,11 +133,15 @@ def fit_report(model: CategoricalNB, data: DataReport) -> FitReport:
 def sample_report(model: CategoricalNB, data: DataReport, seed: Seed) -> SampleReport:
     """:data:`N_SAMPLES` faces from ``model`` (fitted to ``data.training``) with ``seed``,
     and :data:`N_SHOWN` from Naive Bayes on the five features of the same faces, same α
-    and seed."""
+    and seed (none when ``data.features`` has no columns, as for uploaded faces)."""
     codes = model.sample(N_SAMPLES, seed).astype(np.uint8)
     index, distance = measures.nearest(codes[:N_SHOWN], data.training)
     right, below = measures.neighbour_correlation_map(codes, data.palette)
-    drawn = feature_nb_faces(data.features, N_SHOWN, seed, model.alpha_)
+    if data.features.shape[1]:
+        drawn = feature_nb_faces(data.features, N_SHOWN, seed, model.alpha_)
+        feature_samples = pixels_of(drawn, data.features, data.training)
+    else:  # uploaded faces: no features to model
+        feature_samples = np.empty((0, codes.shape[1]), dtype=np.uint8)
     return SampleReport(
         codes=codes,
         nearest=index,
@@ -147,5 +152,5 @@ def sample_report(model: CategoricalNB, data: DataReport, seed: Seed) -> SampleR
         ),
         correlation_map=right,
         correlation=measures.neighbour_correlation(right, below),
-        feature_samples=pixels_of(drawn, data.features, data.training),
+        feature_samples=feature_samples,
     )

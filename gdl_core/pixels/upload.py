@@ -3,6 +3,7 @@
     images, notes = read_images([("me.jpg", data), ("class.zip", zipped)])
     codes, palette = faces_from_images(images)       # as gdl_core.pixels.make_dataset gives
     data = upload_data_report(codes, palette)        # an experiment.DataReport for the page
+    data, notes = read_faces([("class.zip", zipped)])  # the three in one, as the page keeps it
 
 **Reading** (:func:`read_images`). Several pictures (PNG, JPEG, GIF, WebP, BMP) or at most one
 zip of them. The format is read from the first bytes of each file, never from its name; a
@@ -102,6 +103,7 @@ __all__ = [
     "WORKING_SIDE",
     "ImageUploadError",
     "faces_from_images",
+    "read_faces",
     "read_images",
     "upload_data_report",
 ]
@@ -997,3 +999,25 @@ def upload_data_report(
         correlation=measures.neighbour_correlation(right, below),
         held_out_distance=held_out_distance,
     )
+
+
+def read_faces(
+    files: Sequence[tuple[str, bytes]], **limits: int | float
+) -> tuple[DataReport, list[str]]:
+    """:func:`read_images` (with ``limits``, its keywords), :func:`faces_from_images` and
+    :func:`upload_data_report`, in one: what Planet Pixel keeps of an upload, and the notes.
+
+    Raises :class:`ImageUploadError` as :func:`read_images` does, and also when fewer than
+    :data:`MIN_FACES` pictures could be used (the message then says why the others were
+    skipped).
+    """
+    images, notes = read_images(files, **limits)
+    if len(images) < MIN_FACES:
+        raise ImageUploadError(" ".join([
+            f"Only {plural(len(images), 'picture')} in this upload could be used; Planet Pixel "
+            f"needs at least {MIN_FACES} faces to learn from.",
+            *notes,
+            "Upload more pictures, or one zip of them.",
+        ]))
+    codes, palette = faces_from_images(images)
+    return upload_data_report(codes, palette), notes

@@ -16,6 +16,7 @@ import sys
 import time
 import tracemalloc
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -466,6 +467,69 @@ def test_upload_data_report_runs_the_fit_report(wrodlers):
     assert few.held_out.shape == (0, 1024) and np.isnan(few.held_out_distance)
     with pytest.raises(ValueError, match="at least 2 faces"):
         up.upload_data_report(wrodlers.training[:1], wrodlers.palette)
+
+
+def test_sample_report_on_uploaded_faces_has_no_feature_samples(wrodlers):
+    """Uploaded faces have no Wrodl features: sample_report draws the pixel samples and
+    measures them as usual, and no samples of Naive Bayes on the features."""
+    data = up.upload_data_report(wrodlers.training[:30], wrodlers.palette)
+    model = CategoricalNB(0.5).fit(data.training, 256)
+    drawn = pe.sample_report(model, data, seed=11)
+    assert drawn.feature_samples.shape == (0, 1024)
+    np.testing.assert_array_equal(drawn.codes, model.sample(pe.N_SAMPLES, 11))
+    differ = (drawn.codes[: pe.N_SHOWN, None, :] != data.training[None]).sum(axis=2)
+    np.testing.assert_array_equal(drawn.distance, differ.min(axis=1))
+    assert (differ[np.arange(pe.N_SHOWN), drawn.nearest] == differ.min(axis=1)).all()
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "assets" / "example-faces.zip"
+
+
+def test_read_faces_keeps_every_picture_as_a_training_or_a_new_face():
+    files = [("example-faces.zip", EXAMPLE.read_bytes())]
+    data, notes = up.read_faces(files)
+    with zipfile.ZipFile(EXAMPLE) as archive:
+        pictures = [Image.open(io.BytesIO(archive.read(name))).convert("RGB")
+                    for name in archive.namelist()]
+    # 32 × 32 area averages of 64 × 64 flat drawings: each face pixel is the mean of a 2 × 2
+    # block, and every face keeps its own colours on the shared palette
+    mean = np.stack([np.asarray(p, dtype=float).reshape(32, 2, 32, 2, 3).mean(axis=(1, 3))
+                     for p in pictures])
+    faces = np.concatenate([data.training, data.held_out])
+    assert len(faces) == len(pictures) == 12 and len(data.held_out) == 2 and notes == []
+    assert data.features.shape == (10, 0)
+    got = data.palette[faces].reshape(12, 32, 32, 3).astype(float)
+    rows = {row.tobytes() for row in faces}
+    assert len(rows) == 12  # no two drawings alike
+    # every face is one of the pictures, colour for colour (within rounding)
+    for face in got:
+        assert min(np.abs(face - m).max() for m in mean) <= 1
+
+
+def test_read_faces_refuses_a_single_usable_picture_and_says_why():
+    good = mi.png_bytes()
+    with pytest.raises(ImageUploadError) as error:
+        up.read_faces([("me.png", good), ("notes.png", b"Some text, not a picture.\n" * 9)])
+    message = str(error.value)
+    assert message.startswith("Only 1 picture in this upload could be used")
+    assert "at least 2 faces" in message and "`notes.png` was skipped: it holds text" in message
+    data, _ = up.read_faces([("a.png", good), ("b.png", good)])
+    assert len(data.training) == 2 and len(data.held_out) == 0
+
+
+def test_the_example_upload_is_small_square_faces_made_by_its_script():
+    from scripts.make_example_faces import N_FACES, SIDE, faces, zip_bytes
+
+    data = EXAMPLE.read_bytes()
+    assert len(data) < 50 * 1024
+    assert zip_bytes(faces()) == data  # the asset is what its script makes, byte for byte
+    with zipfile.ZipFile(EXAMPLE) as archive:
+        names = archive.namelist()
+        assert len(names) == N_FACES and all(name.endswith(".png") for name in names)
+        for name in names:
+            with Image.open(io.BytesIO(archive.read(name))) as picture:
+                assert picture.format == "PNG" and picture.size == (SIDE, SIDE)
+                assert len(picture.convert("RGB").getcolors()) <= 16
 
 
 # --- no disk, no streamlit ------------------------------------------------------------------

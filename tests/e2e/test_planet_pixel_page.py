@@ -7,6 +7,8 @@ eye (``screenshots/planet-pixel-*.png``, viewport 1400 × 2000).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 SAMPLES = ".st-key-pp_samples-sheet-wide img"  # the ten samples, as one picture
 ALL_DECODED = """(selector) => {
     const images = [...document.querySelectorAll(selector)];
@@ -239,3 +241,40 @@ def test_a_phone_gets_a_table_that_fits_and_the_pixel_colours_under_the_map(visi
     for key, widest in (("pp_table_face", 260), ("pp_pixel_face", 160)):
         assert page.locator(f".st-key-{key} img").bounding_box()["width"] <= widest + 1, key
     assert visit.exceptions() == []
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "assets" / "example-faces.zip"
+
+
+def upload_example(visit):
+    """Choose "Your own file" and upload the example zip, as a person would."""
+    page = visit.page
+    page.locator(".st-key-pp_source").get_by_text("Your own file").click()
+    visit.wait_until_idle()
+    page.locator(".st-key-pp_source input[type=file]").set_input_files(str(EXAMPLE))
+    page.get_by_text("Showing your data from").wait_for(timeout=30_000)
+    visit.wait_until_idle()
+    page.wait_for_function(ALL_DECODED, arg=SAMPLES, timeout=30_000)
+
+
+def test_an_uploaded_zip_runs_the_page_and_forget_brings_back_the_wrodlers(visit):
+    open_planet_pixel(visit, 1440, 900)
+    page = visit.page
+    upload_example(visit)
+    training = page.locator(".st-key-pp_training [data-testid='stCaptionContainer']")
+    assert training.inner_text().startswith("Training faces 0–9 of 10")
+    assert page.get_by_text("12 faces from your pictures:").is_visible()
+    assert page.locator("#step-7").count() == 0 and page.locator("#step-6").count() == 1
+    # ten samples, ten nearest faces, and the distances between them
+    distances = page.locator(".st-key-pp_nearest [data-testid='stCaptionContainer']")
+    numbers = distances.inner_text().rstrip(".").split(": ")[1].split(", ")
+    assert len(numbers) == 10 and all(0 < int(n) <= 1024 for n in numbers)
+    page.locator(".st-key-pp_source").scroll_into_view_if_needed()
+    visit.screenshot("planet-pixel-upload")
+
+    page.get_by_role("button", name="Forget my file").click()
+    visit.wait_until_idle()
+    page.get_by_text("Training faces 0–19 of 50").wait_for(timeout=30_000)
+    assert page.locator("#step-7").count() == 1
+    assert not page.get_by_text("Showing your data from").count()
+    assert_clean(visit)
