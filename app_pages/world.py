@@ -12,6 +12,11 @@ shrink the box and watch ℓ climb without scrolling. Steps 4 and 5 sit side by 
 The map is the box editor of ``ui.box_editor`` (a Streamlit v2 component): the box follows
 the mouse, a finger or the arrow keys, and its read-outs follow it live in the browser; the
 box reaches this script once, when the drag ends, and everything is recomputed here.
+
+A person may replace the built-in points with a CSV of their own (``ui.uploads``; read by
+``gdl_core.world.upload``). Their box and history are kept apart from the built-in data's,
+which wait for them to come back. Nobody knows the p_data of uploaded points, so their
+samples are judged by Rule 2 alone; the land can be laid under them only as a backdrop.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ import numpy as np
 import streamlit as st
 
 from gdl_core.numbers import MINUS, format_likelihood, format_number
+from gdl_core.report import ReportSection
+from gdl_core.uploads import MAX_POINTS
 from gdl_core.world import (
     EXAMPLE_LABELS,
     EXTENT,
-    VERDICTS,
     Attempts,
     Box,
     JudgedSamples,
@@ -36,12 +42,14 @@ from gdl_core.world.figures import (
     BOX_COLOUR,
     POINT_COLOUR,
     SAMPLE_COLOUR,
+    UPLOAD_VERDICT_STYLE,
     VERDICT_STYLE,
     history_description,
     history_figure,
     land_data_uri,
 )
-from gdl_core.world.steps import STEPS, next_hint
+from gdl_core.world.steps import STEPS, UPLOAD_STEPS, next_hint
+from gdl_core.world.upload import degrees, points_description, read_points
 from ui.box_editor import HELP as EDITOR_HELP
 from ui.box_editor import box_editor, corners_from_value
 from ui.charts import show_chart
@@ -53,8 +61,11 @@ from ui.guide import (
     step_anchor,
     steps_overview,
 )
+from ui.images import csv_download
 from ui.presenter import PROJECTOR_FONT_SCALE
+from ui.report import record
 from ui.state import Param, keep, next_seed, publish, restore
+from ui.uploads import YOUR_OWN, Source, data_source, in_use, kept
 
 PAGE = "app_pages/world.py"
 
@@ -95,16 +106,33 @@ HISTORY_KEY = "world_history_chart"
 NUDGE_KEY = "world_nudge_step"
 NUDGE_STEPS = (1, 5, 10)
 NUDGE_DEFAULT = 5
+BACKDROP = "world_upload_land"  # the land under uploaded points: a backdrop, not their p_data
+
+SOURCE = Source(
+    kind="points",
+    label="Points on the map",
+    read=read_points,
+    types=("csv", "txt", "tsv"),
+    example="example-points.csv",
+    example_mime="text/csv",
+    limits=(f"A table with a lon and a lat column in degrees (longitude −180 to 180, latitude "
+            f"−90 to 90), at most {MAX_POINTS:,} points and 2 MB. Your file stays in this "
+            "session only: it is never saved, and no one else sees it."),
+)
 
 # Everything the page keeps besides its widgets, under one key:
 #   box        the last valid Box (put back when an edit would give it no width or height)
 #   attempts   every box tried (gdl_core Attempts); scored afresh against the current data
 #   flash      one message for the next run, (kind, text), or None
+#   source     the data shown: None for the built-in points, else the upload's digest
+#   parked     source -> (box, attempts) of the data not shown now (the built-in data's and
+#              the kept upload's, no more), to bring back when a person switches back
 STATE = "world_state"
 
 
 def _fresh_state() -> dict:
-    return {"box": Box(*EXTENT), "attempts": Attempts(), "flash": None}
+    return {"box": Box(*EXTENT), "attempts": Attempts(), "flash": None, "source": None,
+            "parked": {}}
 
 
 def _state() -> dict:
@@ -123,9 +151,15 @@ def training(n: int, seed: int) -> Training:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def judged(box: tuple, m: int, seed: int, draw: int, n: int, radius: float) -> JudgedSamples:
+def judged(box: tuple, m: int, seed: int, draw: int, n: int, radius: float,
+           digest: str | None = None, _upload: Training | None = None) -> JudgedSamples:
+    """M samples from ``box`` judged against the built-in N points of ``seed``, or, with an
+    upload's ``digest``, against its points (``_upload``, not hashed: the digest names
+    them) by Rule 2 alone. One function for both: each cached function costs every rerun."""
     rng = np.random.default_rng([seed, draw])
-    return judge_samples(Box(*box), m, rng, training(n, seed).points, radius)
+    if digest is None:
+        return judge_samples(Box(*box), m, rng, training(n, seed).points, radius)
+    return judge_samples(Box(*box), m, rng, _upload.points, radius, rule1=False)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -212,8 +246,16 @@ def _resize(sign: int) -> None:
         _set_box(resized.as_tuple())
 
 
+def _shown_data() -> Training:
+    """The points the page shows: the upload in use, else the built-in N points."""
+    upload = in_use(SOURCE)
+    if upload is not None:
+        return upload.data
+    return training(st.session_state[DATA[0].key], st.session_state[DATA[1].key])
+
+
 def _fit_mle() -> None:
-    data = training(st.session_state[DATA[0].key], st.session_state[DATA[1].key])
+    data = _shown_data()
     if data.mle is not None:  # the button is disabled when there is none
         _set_box(data.mle.as_tuple())
 
@@ -248,8 +290,25 @@ link_notices = {}  # URL name -> the notice about its value in the link (a first
 for param in SHARED:
     for notice in restore(param):
         link_notices[param.url] = notice
-keep(**{NUDGE_KEY: NUDGE_DEFAULT})
+keep(**{NUDGE_KEY: NUDGE_DEFAULT, BACKDROP: False})
 state = st.session_state.setdefault(STATE, _fresh_state())
+
+
+def _switch_source(source: str | None) -> None:
+    """Show the box and history of ``source`` (None: the built-in data): park the last
+    source's, bring back the ones parked for ``source`` or start afresh on the whole map.
+    Only the built-in data's and the kept upload's are parked: a replaced or forgotten
+    file's are dropped."""
+    if state["source"] == source:
+        return
+    parked = state["parked"]
+    parked[state["source"]] = (state["box"], state["attempts"])
+    box, attempts = parked.pop(source, (Box(*EXTENT), Attempts()))
+    upload = kept(SOURCE)
+    for gone in set(parked) - {None, upload.digest if upload else None}:
+        del parked[gone]
+    state.update(source=source, box=box, attempts=attempts)
+    _set_box(box.as_tuple())
 
 
 def _settle_box() -> Box:
@@ -289,21 +348,6 @@ def _settle_box() -> Box:
     return box
 
 
-box = _settle_box()
-n = int(st.session_state[DATA[0].key])
-seed = int(st.session_state[DATA[1].key])
-land = bool(st.session_state[DATA[2].key])
-data = training(n, seed)
-score = data.score(box)
-state["attempts"] = state["attempts"].add(box)
-attempts = state["attempts"].scores(data.points)
-show_samples = bool(st.session_state[SHOW])
-m = int(st.session_state[M])
-radius = float(st.session_state[RADIUS])
-sampled = (judged(box.as_tuple(), m, seed, int(st.session_state[DRAW]), n, radius)
-           if show_samples else None)
-presenting = bool(st.session_state.get("presenter_mode"))
-
 # --------------------------------------------------------------------------- the page
 
 st.title("Likelihood and maximum likelihood", anchor=False)
@@ -313,22 +357,71 @@ st.markdown(
     "The **sample space** is every (longitude, latitude) point of the map; the box's "
     "**density** is 1/area at each point inside it and 0 everywhere outside."
 )
-for notice in link_notices.values():
-    st.warning(notice, icon=":material/link_off:")
-steps_overview(STEPS, key="world_steps")
+# Filled once the data are known: the link's notices and the steps come before the data.
+notices_slot, steps_slot = st.container(), st.container()
+# The radio's value is known before it is drawn: under "Your own file" the uploader needs
+# the room; otherwise N, Seed and the buttons stay on one line beside the radio.
+if st.session_state.get(SOURCE.choice_key) == YOUR_OWN:
+    source_col, data_col = st.columns([3, 2], gap="medium")
+    data_row = data_col.container(horizontal=True, key="world_data_row")
+else:  # one row, the fewest elements: the built-in data's every rerun
+    source_col = data_row = st.container(horizontal=True, vertical_alignment="bottom",
+                                         key="world_data_row")
+with source_col:
+    upload = data_source(SOURCE, key="world_data_source")
+uploaded = upload is not None
+_switch_source(upload.digest if uploaded else None)
 
-with st.container(horizontal=True, vertical_alignment="bottom", key="world_data_row"):
-    st.number_input(
-        "Points N", min_value=1, max_value=N_MAX, step=10, key=DATA[0].key, width=150,
-        help=f"How many observations p_data produces (1 to {N_MAX:,}).",
-    )
-    st.number_input(
-        "Seed", min_value=0, max_value=SEED_MAX, step=1, key=DATA[1].key, width=150,
-        help="The same seed always gives the same points.",
-    )
-    st.button("New data", icon=":material/casino:", on_click=_new_data, key="world_new_data",
-              help="Draw a fresh set of points (moves the seed on by one).")
-    st.space("stretch")
+box = _settle_box()
+seed = int(st.session_state[DATA[1].key])
+land = bool(st.session_state[DATA[2].key])
+data = upload.data if uploaded else training(int(st.session_state[DATA[0].key]), seed)
+n = len(data.points)
+shown_land = bool(st.session_state[BACKDROP]) if uploaded else land
+score = data.score(box)
+state["attempts"] = state["attempts"].add(box)
+attempts = state["attempts"].scores(data.points)
+show_samples = bool(st.session_state[SHOW])
+m = int(st.session_state[M])
+radius = float(st.session_state[RADIUS])
+draw = int(st.session_state[DRAW])
+if not show_samples:
+    sampled = None
+elif uploaded:  # the seed belongs to the built-in data: samples of a file depend on its draw
+    sampled = judged(box.as_tuple(), m, 0, draw, n, radius, upload.digest, _upload=data)
+else:
+    sampled = judged(box.as_tuple(), m, seed, draw, n, radius)
+judged_now = sampled is not None and (land or uploaded)
+styles = UPLOAD_VERDICT_STYLE if uploaded else VERDICT_STYLE
+described = f"your {points_description(data.points)}" if uploaded else None
+presenting = bool(st.session_state.get("presenter_mode"))
+
+with notices_slot:
+    for notice in link_notices.values():
+        st.warning(notice, icon=":material/link_off:")
+with steps_slot:
+    steps_overview(UPLOAD_STEPS if uploaded else STEPS, key="world_steps")
+
+with data_row:
+    if uploaded:
+        st.caption(
+            f"**N = {n:,}**: every row of your file is a point. Points N, Seed and New data "
+            "belong to the built-in data, which keeps them, its box and its history for when "
+            "you switch back. A link to this page cannot carry your file: it opens the "
+            "built-in data.", width="stretch",
+        )
+    else:
+        st.number_input(
+            "Points N", min_value=1, max_value=N_MAX, step=10, key=DATA[0].key, width=150,
+            help=f"How many observations p_data produces (1 to {N_MAX:,}).",
+        )
+        st.number_input(
+            "Seed", min_value=0, max_value=SEED_MAX, step=1, key=DATA[1].key, width=150,
+            help="The same seed always gives the same points.",
+        )
+        st.button("New data", icon=":material/casino:", on_click=_new_data,
+                  key="world_new_data",
+                  help="Draw a fresh set of points (moves the seed on by one).")
     reset_button(_reset, key="world_reset")
 
 # Steps 1 to 3 all happen on the map: their links in the overview lead here.
@@ -340,6 +433,7 @@ hint = next_hint(
     missed_before=any(log_l == -np.inf for _, log_l in attempts),
     land=land,
     counts=None if sampled is None else sampled.counts,
+    uploaded=uploaded,
 )
 icons = {"info": ":material/directions:", "success": ":material/flag:",
          "warning": ":material/info:", "error": ":material/block:"}
@@ -377,15 +471,14 @@ with st.container(horizontal=True, vertical_alignment="center", key="world_nudge
 
 map_col, side_col = st.columns([3, 1], gap="medium")
 
-judged_now = sampled is not None and land
 labelled = examples(sampled.verdicts) if judged_now else {}
-legend = [(f"the data X ({n:,} point{'' if n == 1 else 's'})", POINT_COLOUR, "circle"),
+legend = [(f"{'your' if uploaded else 'the'} data X ({n:,} point{'' if n == 1 else 's'})",
+           POINT_COLOUR, "circle"),
           ("your box p_model", BOX_COLOUR, "box")]
-if sampled is not None and not land:
+if sampled is not None and not judged_now:
     legend.append((f"samples ({m:,})", SAMPLE_COLOUR, "circle"))
 elif judged_now:
-    for verdict in VERDICTS:
-        name, colour, symbol = VERDICT_STYLE[verdict]
+    for verdict, (name, colour, symbol) in styles.items():
         legend.append((f"{name} ({sampled.counts[verdict]:,})", colour, symbol))
 
 with map_col:
@@ -395,7 +488,7 @@ with map_col:
         box=box.as_tuple(),
         on_change=_on_box_edit,
         mle_log_likelihood=None if data.mle is None else data.mle_log_likelihood,
-        land=land_image() if land else None,
+        land=land_image() if shown_land else None,
         samples=None if sampled is None else sampled.samples,
         verdicts=sampled.verdicts if judged_now else None,
         examples=[{"label": EXAMPLE_LABELS[verdict], "verdict": verdict,
@@ -406,10 +499,10 @@ with map_col:
         styles={"unjudged": {"colour": SAMPLE_COLOUR, "symbol": "circle"},
                 **{verdict: {"colour": colour, "symbol": symbol}
                    for verdict, (_, colour, symbol) in VERDICT_STYLE.items()}},
-        verdict_names={verdict: name for verdict, (name, _, _) in VERDICT_STYLE.items()},
+        verdict_names={verdict: name for verdict, (name, _, _) in styles.items()},
         step=float(st.session_state[NUDGE_KEY]),
         font_scale=PROJECTOR_FONT_SCALE if presenting else 1.0,
-        label=(f"World map with {n:,} points and the box p_model "
+        label=(f"World map with {described or f'{n:,} points'} and the box p_model "
                f"{box.lon_min:g} to {box.lon_max:g} degrees longitude, "
                f"{box.lat_min:g} to {box.lat_max:g} degrees latitude. Drag to draw, move "
                "or resize the box; arrow keys move it, Shift and arrows resize it."),
@@ -427,7 +520,8 @@ with map_col:
         filename="world-boxes-tried",
         description=history_description(
             attempts, n,
-            None if data.mle is None else (data.mle.area, data.mle_log_likelihood)),
+            None if data.mle is None else (data.mle.area, data.mle_log_likelihood),
+            data=described),
         on_select=_on_history_select,
         selection_mode="points",
     )
@@ -484,7 +578,8 @@ with st.expander("Why a smaller box scores higher, and where that stops"):
 
 step4_col, step5_col = st.columns([2, 3], gap="large")
 
-with step4_col:
+
+def _built_in_step4() -> None:
     step(4, STEPS[3], "Switch on the land and compare it with your box.")
     st.toggle("Reveal p_data (the land)", key=DATA[2].key,
               help="Show the rule that produced the points: uniform over land.")
@@ -508,6 +603,39 @@ with step4_col:
             "the rest of the book builds up to."
         )
 
+
+def _uploaded_step4() -> None:
+    step(4, UPLOAD_STEPS[3], "Think about the rule that made your points.")
+    st.markdown(
+        "The built-in points come from a rule the page knows, uniform over land, so it can "
+        "reveal it. Your points' **p_data** is whatever produced them (people in cities, "
+        "birds, ships, earthquakes…), and only you know it. So there is nothing to reveal, "
+        "and the page cannot tell whether a sample **looks real (Rule 1)**: that is yours "
+        "to judge. It does judge **Rule 2** for you (step 5)."
+    )
+    st.toggle("Show the land under your points", key=BACKDROP,
+              help="The land is the built-in data's p_data; here it only helps you find your "
+                   "way on the map.")
+    if shown_land:
+        share = land_share(box.as_tuple())
+        st.markdown(
+            f"Your box is **{share:.0%} land** and **{1 - share:.0%} sea**. If your points "
+            "can only be on land, a sample in the sea breaks Rule 1; if they come from the "
+            "sea, the other way round."
+        )
+    with st.expander("Why even the best box falls short"):
+        st.markdown(
+            "The maximum-likelihood box is the best a *box* can do with your points, but "
+            "whatever shape they really have (a coastline, a river, a few towns) a box "
+            "spreads its probability evenly over all of its area, also where none of your "
+            "points could ever be. A richer model, one that can follow that shape, is what "
+            "the rest of the book builds up to."
+        )
+
+
+with step4_col:
+    (_uploaded_step4 if uploaded else _built_in_step4)()
+
 with step5_col:
     step(5, STEPS[4], "Draw samples from your box, then judge each one by the two rules.")
     st.markdown(
@@ -524,34 +652,45 @@ with step5_col:
     sliders[1].slider("Near-copy radius (degrees)", min_value=RADIUS_STOPS[0],
                       max_value=RADIUS_STOPS[-1], step=0.5, key=RADIUS,
                       help="A sample this close to a data point counts as a copy (Rule 2).")
+    near = (f"within {radius:g}° of an observation" if radius > 0
+            else "at exactly the spot of an observation")
     if sampled is None:
         st.caption("Press *New samples* or switch on *Show samples on the map*.")
-    elif not land:
+    elif not judged_now:
         st.info(
             f"{m:,} samples from your box are on the map. To judge them you need to know "
             "where p_data puts its points: **reveal the land** (step 4).",
             icon=":material/visibility_off:",
         )
     else:
+        titles = {"sea": "In the sea (A)", "copy": "Near-copy (B)",
+                  "new": "New (C)" if uploaded else "New on land (C)"}
         with st.container(key="world_verdicts"):
-            titles = {"sea": "In the sea (A)", "copy": "Near-copy (B)", "new": "New on land (C)"}
-            for column, (kind, count) in zip(st.columns(3), sampled.counts.items(),
-                                             strict=True):
+            for column, kind in zip(st.columns(len(styles)), styles, strict=True):
+                count = sampled.counts[kind]
                 column.metric(titles[kind], f"{count / m:.0%}", f"{count:,} of {m:,}",
                               delta_color="off", delta_arrow="off")
-        near = (f"within {radius:g}° of an observation" if radius > 0
-                else "at exactly the spot of an observation")
-        st.markdown(
-            "- **A, in the sea:** the box puts probability on water, where p_data never "
-            "does, so the sample could not pass for real data: **Rule 1** is broken.\n"
-            f"- **B, a near-copy:** on land but {near}. One such point is harmless; a model "
-            "that only made these would just be repeating its data: **Rule 2**.\n"
-            "- **C, new and on land:** plausible under p_data and not a copy: what a good "
-            "generative model should produce most of the time."
-        )
-        missing = [verdict for verdict in VERDICTS if verdict not in labelled]
-        shown = ", ".join(EXAMPLE_LABELS[v] for v in VERDICTS if v in labelled)
-        where = {"sea": "in the sea", "copy": "a near-copy", "new": "new and on land"}
+        if uploaded:
+            st.markdown(
+                f"- **B, a near-copy:** {near}. One such point is harmless; a model that "
+                "only made these would just be repeating its data: **Rule 2**.\n"
+                "- **C, new:** not a copy of any of your points. Whether it also looks real "
+                "(**Rule 1**) depends on your points' p_data, which the page does not know: "
+                "look where it lies on the map."
+            )
+        else:
+            st.markdown(
+                "- **A, in the sea:** the box puts probability on water, where p_data never "
+                "does, so the sample could not pass for real data: **Rule 1** is broken.\n"
+                f"- **B, a near-copy:** on land but {near}. One such point is harmless; a "
+                "model that only made these would just be repeating its data: **Rule 2**.\n"
+                "- **C, new and on land:** plausible under p_data and not a copy: what a good "
+                "generative model should produce most of the time."
+            )
+        missing = [verdict for verdict in styles if verdict not in labelled]
+        shown = ", ".join(EXAMPLE_LABELS[v] for v in styles if v in labelled)
+        where = {"sea": "in the sea", "copy": "a near-copy",
+                 "new": "new" if uploaded else "new and on land"}
         note = (f"The map marks one sample of each kind with its letter ({shown})." if shown
                 else "")
         if missing:
@@ -559,6 +698,45 @@ with step5_col:
                 f"No sample is {where[v]} this time, so the map has no "
                 f"{EXAMPLE_LABELS[v]}." for v in missing)
         st.caption(note.strip())
+    if sampled is not None:
+        rows = sampled.table if judged_now else sampled.table[["longitude", "latitude"]]
+        csv_download(rows, "world-samples.csv", key="world_samples_csv")
 
+
+def _report() -> ReportSection:
+    """What the page shows now, for the session report."""
+    def where(b: Box) -> str:
+        return (f"longitude {degrees(b.lon_min, 'E', 'W')} to {degrees(b.lon_max, 'E', 'W')}, "
+                f"latitude {degrees(b.lat_min, 'N', 'S')} to {degrees(b.lat_max, 'N', 'S')}")
+
+    source = (f"your file {', '.join(upload.names)}: {points_description(data.points)}"
+              if uploaded else f"built-in: {n:,} points drawn uniformly over land, seed {seed}")
+    settings = [("Data", source), ("Box p_model", where(box))]
+    if sampled is not None:
+        settings += [("Samples M", f"{m:,}"), ("Near-copy radius", f"{radius:g}°")]
+    numbers = [
+        ("N", f"{n:,}"),
+        ("Log-likelihood ℓ", format_number(score.log_likelihood)),
+        ("Points outside", f"{score.outside:,} of {n:,}"),
+        ("Area (square degrees)", format_number(score.area, 0)),
+        ("MLE box", where(data.mle) if data.mle is not None else data.no_mle_reason),
+        ("ℓ of the MLE", format_number(data.mle_log_likelihood)),
+        ("ℓ minus ℓ of the MLE", format_number(score.gap)),
+    ]
+    if judged_now:
+        numbers += [(f"Samples {styles[kind][0]}", f"{sampled.counts[kind]:,} of {m:,}")
+                    for kind in styles]
+    tables = [] if sampled is None else [("Samples from the box", rows)]
+    return ReportSection("Likelihood and maximum likelihood", settings=settings,
+                         numbers=numbers, tables=tables)
+
+
+record(PAGE, _report())
 next_page_link(PAGE)
-publish(*SHARED)
+if uploaded:
+    # A link cannot carry the file: it keeps the built-in data's view, box included.
+    publish(*DATA, *SAMPLING)
+    for param, value in zip(CORNERS, state["parked"][None][0].as_tuple(), strict=True):
+        st.query_params[param.url] = param.format(value)
+else:
+    publish(*SHARED)

@@ -6,9 +6,12 @@ the maximum-likelihood box, and the two rules a generated point is judged by.
 - :mod:`~gdl_core.world.box`       ``p_model``: :class:`Box`, its likelihood and :meth:`Box.fit`
 - :mod:`~gdl_core.world.attempts`  boxes scored against the data: :class:`Training` (the
   points and their MLE), :class:`Score`, and :class:`Attempts` (every box a person tried)
-- :mod:`~gdl_core.world.rules`     Rule 1 / Rule 2: :func:`judge`, :func:`judge_samples`
+- :mod:`~gdl_core.world.rules`     Rule 1 / Rule 2: :func:`judge`, :func:`judge_samples`,
+  :func:`samples_table`
 - :mod:`~gdl_core.world.figures`   the map and the chart of attempts, as plotly figures
 - :mod:`~gdl_core.world.steps`     the example as five steps, and the hint for the next one
+- :mod:`~gdl_core.world.upload`    a person's own points from a CSV (imported on its own: it
+  needs :mod:`gdl_core.uploads`)
 """
 
 from gdl_core.world.attempts import Attempts, Score, Training
@@ -23,6 +26,7 @@ from gdl_core.world.rules import (
     judge,
     judge_samples,
     nearest_distance,
+    samples_table,
 )
 
 __all__ = [
@@ -42,4 +46,5 @@ __all__ = [
     "land_mask",
     "nearest_distance",
     "sample_land",
+    "samples_table",
 ]

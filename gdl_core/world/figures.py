@@ -31,6 +31,7 @@ from gdl_core.world import EXTENT, VERDICTS, Box, LandMask, land_mask
 __all__ = [
     "BOX_COLOUR",
     "LAND_COLOUR",
+    "UPLOAD_VERDICT_STYLE",
     "VERDICT_STYLE",
     "history_description",
     "history_figure",
@@ -58,6 +59,13 @@ VERDICT_STYLE: Mapping[str, tuple[str, str, str]] = {
     "sea": ("in the sea (A)", COLOURS["red"], "x"),
     "copy": ("near-copy (B)", COLOURS["purple"], "diamond"),
     "new": ("new, on land (C)", COLOURS["green"], "circle"),
+}
+
+#: The verdicts on a person's own points, judged by Rule 2 alone: nobody knows their p_data,
+#: so no sample is said to be in the sea and a new one is just "new".
+UPLOAD_VERDICT_STYLE: Mapping[str, tuple[str, str, str]] = {
+    "copy": VERDICT_STYLE["copy"],
+    "new": ("new (C)", *VERDICT_STYLE["new"][1:]),
 }
 
 _PAD = 4.0  # degrees of empty margin around the map, so a box on the map's edge stays visible
@@ -440,10 +448,14 @@ def history_figure(
 
 def history_description(
     attempts: Sequence[tuple[float, float]], n: int, mle: tuple[float, float] | None = None,
+    *, data: str | None = None,
 ) -> str:
     """:func:`history_figure` in words, with its current values: how many boxes were tried,
     the latest one's area and ℓ, how many held all ``n`` points (ℓ = −N·log(area), finite)
-    and how many left one out (ℓ = −∞), and the maximum-likelihood box's area and ℓ."""
+    and how many left one out (ℓ = −∞), and the maximum-likelihood box's area and ℓ.
+    ``data``, when given, says first what the points are (an upload's description)."""
+    if data:
+        return f"On {data}: {history_description(attempts, n, mle)}"
     if not attempts:
         return "No boxes tried yet: the chart of ℓ against area is empty."
     area, ell = attempts[-1]

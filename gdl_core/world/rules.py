@@ -2,14 +2,17 @@
 
 :func:`judge` labels each sample ``"sea"`` (off land, breaks Rule 1), ``"copy"`` (within a
 radius of a training point, breaks Rule 2) or ``"new"`` (on land and new: what we want).
-:func:`judge_samples` draws the samples from a box and judges them: one report.
+:func:`judge_samples` draws the samples from a box and judges them: one report;
+:func:`samples_table` writes them as a table.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
+import pandas as pd
 
 from gdl_core.rng import Seed
 from gdl_core.world.box import Box
@@ -17,7 +20,7 @@ from gdl_core.world.land import LandMask, land_mask
 from gdl_core.world.points import EXTENT, as_finite_number, as_points
 
 __all__ = ["EXAMPLE_LABELS", "VERDICTS", "JudgedSamples", "examples", "judge", "judge_samples",
-           "nearest_distance"]
+           "nearest_distance", "samples_table"]
 
 VERDICTS: tuple[str, str, str] = ("sea", "copy", "new")
 
@@ -50,7 +53,9 @@ def nearest_distance(samples, training) -> np.ndarray:
     return out
 
 
-def judge(samples, training, radius: float, *, mask: LandMask | None = None) -> np.ndarray:
+def judge(
+    samples, training, radius: float, *, mask: LandMask | None = None, rule1: bool = True
+) -> np.ndarray:
     """Label each generated sample by the two rules of a generative model.
 
     - ``"sea"``: not on land, so it could not have come from ``p_data`` (breaks Rule 1).
@@ -60,20 +65,24 @@ def judge(samples, training, radius: float, *, mask: LandMask | None = None) -> 
     - ``"new"``: on land and farther than ``radius`` from every training point.
 
     Returns a str array of shape ``(M,)`` with values from :data:`VERDICTS`. ``mask`` defaults
-    to :func:`land_mask`. Raises ValueError if ``radius`` is negative or not a number.
+    to :func:`land_mask`. With ``rule1=False`` (points whose ``p_data`` nobody knows, such as
+    uploaded ones) Rule 1 is not judged: no sample is ``"sea"``, each is ``"copy"`` or
+    ``"new"`` by Rule 2 alone. Raises ValueError if ``radius`` is negative or not a number.
     """
     samples = as_points(samples, "samples")
     training = as_points(training, "training")
     radius = as_finite_number(radius, "radius")
     if radius < 0:
         raise ValueError(f"radius must be ≥ 0, got {radius:g}")
-    mask = land_mask() if mask is None else mask
-
-    lon, lat = samples[:, 0], samples[:, 1]
-    west, east, south, north = EXTENT
-    on_map = (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
-    on_land = np.zeros(len(samples), dtype=bool)
-    on_land[on_map] = mask.is_land(lon[on_map], lat[on_map])
+    if rule1:
+        mask = land_mask() if mask is None else mask
+        lon, lat = samples[:, 0], samples[:, 1]
+        west, east, south, north = EXTENT
+        on_map = (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
+        on_land = np.zeros(len(samples), dtype=bool)
+        on_land[on_map] = mask.is_land(lon[on_map], lat[on_map])
+    else:
+        on_land = np.ones(len(samples), dtype=bool)
 
     codes = np.zeros(len(samples), dtype=np.intp)  # 0 = sea
     land_idx = np.flatnonzero(on_land)
@@ -86,7 +95,7 @@ def judge(samples, training, radius: float, *, mask: LandMask | None = None) -> 
 class JudgedSamples:
     """Samples ``(M, 2)``, their verdicts ``(M,)`` from :func:`judge`, and ``counts``: how
     many samples got each verdict, in :data:`VERDICTS` order. The arrays are made read-only,
-    so one object can be shared."""
+    so one object can be shared; so is :attr:`table`, made on first use."""
 
     samples: np.ndarray
     verdicts: np.ndarray
@@ -99,12 +108,20 @@ class JudgedSamples:
                   for verdict in VERDICTS}
         object.__setattr__(self, "counts", counts)
 
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """:func:`samples_table` of these samples, verdicts included: made once, shared
+        (do not modify it)."""
+        return samples_table(self)
 
-def judge_samples(box: Box, m: int, seed: Seed, training, radius: float) -> JudgedSamples:
+
+def judge_samples(
+    box: Box, m: int, seed: Seed, training, radius: float, *, rule1: bool = True
+) -> JudgedSamples:
     """Draw ``m`` samples from ``box`` (``p_model``) and :func:`judge` them against the
-    ``training`` points with ``radius``."""
+    ``training`` points with ``radius`` (by Rule 2 alone with ``rule1=False``)."""
     samples = box.sample(m, seed)
-    return JudgedSamples(samples, judge(samples, training, radius))
+    return JudgedSamples(samples, judge(samples, training, radius, rule1=rule1))
 
 
 def examples(verdicts) -> dict[str, int]:
@@ -118,3 +135,14 @@ def examples(verdicts) -> dict[str, int]:
         if len(where):
             found[verdict] = int(where[0])
     return found
+
+
+def samples_table(judged: JudgedSamples, verdicts: bool = True) -> pd.DataFrame:
+    """The samples as a table: ``longitude`` and ``latitude`` (degrees) and, with
+    ``verdicts``, each one's ``verdict`` (``"sea"``, ``"copy"`` or ``"new"``); one row per
+    sample, numbered from 1."""
+    table = pd.DataFrame({"longitude": judged.samples[:, 0], "latitude": judged.samples[:, 1]},
+                         index=pd.RangeIndex(1, len(judged.samples) + 1, name="sample"))
+    if verdicts:
+        table["verdict"] = judged.verdicts
+    return table

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from gdl_core.world.attempts import Score
 
-__all__ = ["STEPS", "Hint", "next_hint"]
+__all__ = ["STEPS", "UPLOAD_STEPS", "Hint", "next_hint"]
 
 STEPS: tuple[str, ...] = (
     "Draw a box around the points",
@@ -21,6 +21,10 @@ STEPS: tuple[str, ...] = (
     "Reveal the land",
     "Sample and judge",
 )
+
+#: The steps on a person's own points: their ``p_data`` is nobody's to reveal, so step 4
+#: asks where they came from instead.
+UPLOAD_STEPS: tuple[str, ...] = (*STEPS[:3], "Ask where the points came from", STEPS[4])
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,32 @@ class Hint:
     text: str
 
 
-def _heading(step: int) -> str:
-    return f"**Step {step} of {len(STEPS)} · {STEPS[step - 1]}.**"
+def _heading(step: int, steps: tuple[str, ...] = STEPS) -> str:
+    return f"**Step {step} of {len(steps)} · {steps[step - 1]}.**"
+
+
+def _uploaded_hint(score: Score, counts: Mapping[str, int] | None) -> Hint | None:
+    """The hints that differ on a person's own points (:data:`UPLOAD_STEPS`), or None where
+    they are the built-in data's. Samples are judged by Rule 2 alone: nobody knows these
+    points' p_data, so nothing can say whether a sample looks real (Rule 1)."""
+    if counts is not None:
+        total = sum(counts.values()) or 1
+        copy, new = counts.get("copy", 0) / total, counts.get("new", 0) / total
+        return Hint(
+            5, "success",
+            f"{_heading(5, UPLOAD_STEPS)} {copy:.0%} of the samples are near-copies of one "
+            f"of your points (B) and {new:.0%} are new (C). Whether a new one could pass for "
+            "real (Rule 1) depends on the rule that made your points, which only you can "
+            "judge: look at where the samples fall on the map.",
+        )
+    if score.gap == 0:
+        return Hint(
+            4, "success",
+            "**This is the maximum-likelihood box** (the star on the chart): no box gives "
+            f"your points a higher ℓ. {_heading(4, UPLOAD_STEPS)} Read, under the map, why "
+            "the page cannot reveal your p_data, then draw samples.",
+        )
+    return None
 
 
 def next_hint(
@@ -46,6 +74,7 @@ def next_hint(
     missed_before: bool = False,
     land: bool = False,
     counts: Mapping[str, int] | None = None,
+    uploaded: bool = False,
 ) -> Hint:
     """The hint for a box with ``score`` on ``n`` points.
 
@@ -53,11 +82,19 @@ def next_hint(
     ``whole_map`` says the box is still the whole map; ``missed_before`` that some box
     tried so far left a point outside; ``land`` that ``p_data`` is revealed; ``counts``
     the number of samples per verdict (``"sea"``, ``"copy"``, ``"new"``) when samples are
-    shown, else ``None``.
+    shown, else ``None``. ``uploaded``: the points are a person's own (their steps are
+    :data:`UPLOAD_STEPS`, ``land`` does not apply, and samples are judged by Rule 2 alone).
     """
     if no_mle_reason:
-        advice = ("Set **Points N** to 2 or more." if n == 1
-                  else "Press **New data** for another set of points.")
+        if uploaded and n == 1:
+            advice = ("Upload a file with two or more points that differ in longitude and in "
+                      "latitude, or switch back to the built-in data.")
+        elif uploaded:
+            advice = "Then upload the file again, or switch back to the built-in data."
+        elif n == 1:
+            advice = "Set **Points N** to 2 or more."
+        else:
+            advice = "Press **New data** for another set of points."
         return Hint(1, "warning", f"{no_mle_reason} {advice}")
     if score.outside:
         verb = "lies" if score.outside == 1 else "lie"
@@ -68,6 +105,11 @@ def next_hint(
             "factor 0, **L = 0** and **ℓ = log 0 = −∞**, however small the box. Grow it "
             "back over every point, or press **Fit the MLE**.",
         )
+    if uploaded:
+        hint = _uploaded_hint(score, counts)
+        if hint is not None:
+            return hint
+        land = False  # there is no p_data to reveal
     if counts is not None and not land:
         return Hint(
             4, "info",

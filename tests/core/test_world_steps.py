@@ -7,7 +7,7 @@ import math
 import pytest
 
 from gdl_core.world import Box, Training, sample_land
-from gdl_core.world.steps import STEPS, next_hint
+from gdl_core.world.steps import STEPS, UPLOAD_STEPS, next_hint
 
 POINTS = sample_land(50, 0)
 DATA = Training(POINTS)
@@ -78,3 +78,42 @@ def test_points_without_a_best_box_say_why_and_what_to_change():
     hint = next_hint(line.score(Box(0, 20, 0, 20)), 2, no_mle_reason=line.no_mle_reason)
     assert "New data" in hint.text
     assert math.isnan(line.score(Box(0, 20, 0, 20)).gap)
+
+
+# --------------------------------------------------------------------------- a person's own points
+
+
+def test_own_points_have_the_same_steps_but_the_fourth_asks_instead_of_revealing():
+    assert UPLOAD_STEPS[:3] == STEPS[:3] and UPLOAD_STEPS[4] == STEPS[4]
+    assert UPLOAD_STEPS[3] == "Ask where the points came from"
+
+
+def test_own_points_at_the_mle_lead_to_the_question_not_the_reveal():
+    hint = _hint(Box.fit(POINTS), uploaded=True)
+    assert (hint.step, hint.kind) == (4, "success")
+    assert "**Step 4 of 5 · Ask where the points came from.**" in hint.text
+    assert "Reveal" not in hint.text
+
+
+def test_own_points_samples_are_read_by_rule2_alone_without_any_reveal():
+    # The land switch of the built-in data does not apply to an upload.
+    for land in (False, True):
+        hint = _hint(Box.fit(POINTS), uploaded=True, land=land,
+                     counts={"sea": 0, "copy": 30, "new": 170})
+        assert (hint.step, hint.kind) == (5, "success")
+        assert "15% of the samples are near-copies" in hint.text and "85% are new" in hint.text
+        assert "sea" not in hint.text and "Rule 1" in hint.text
+    box = Box(-179, 179, -89, 89)
+    assert _hint(box, uploaded=True, land=True) == _hint(box)  # step 2 as for built-in data
+
+
+def test_own_points_without_a_best_box_ask_for_another_file():
+    one = Training(POINTS[:1])
+    hint = next_hint(one.score(Box(-180, 180, -90, 90)), 1, no_mle_reason=one.no_mle_reason,
+                     uploaded=True)
+    assert hint.kind == "warning" and "Points N" not in hint.text
+    assert "Upload a file with two or more points" in hint.text
+    line = Training([[10.0, 5.0], [10.0, 8.0]])
+    hint = next_hint(line.score(Box(0, 20, 0, 20)), 2, no_mle_reason=line.no_mle_reason,
+                     uploaded=True)
+    assert "New data" not in hint.text and "upload the file again" in hint.text
