@@ -199,16 +199,18 @@ def data_source(source: Source, key: str) -> Upload | None:
                        icon=":material/check_circle:")
             for note in current.notes:
                 st.caption(note)
-            st.button("Forget my file", key=f"{key}_forget", on_click=_forget, args=(source,),
-                      icon=":material/delete:")
         elif refused is None:
             st.info("No file yet: the page shows the built-in data until you choose one.",
                     icon=":material/upload_file:")
-        example = _example(source.example)
-        st.download_button(
-            f"Example file ({file_size(len(example))})", example,
-            file_name=source.example, mime=source.example_mime, key=f"{key}_example",
-            icon=":material/download:", on_click="ignore",
-        )
+        with st.container(horizontal=True):
+            if current is not None:
+                st.button("Forget my file", key=f"{key}_forget", on_click=_forget,
+                          args=(source,), icon=":material/delete:")
+            example = _example(source.example)
+            st.download_button(
+                f"Example file ({file_size(len(example))})", example,
+                file_name=source.example, mime=source.example_mime, key=f"{key}_example",
+                icon=":material/download:", on_click="ignore",
+            )
         st.caption(source.limits)
     return current
