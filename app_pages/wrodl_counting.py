@@ -56,10 +56,12 @@ def formula(n_obs: int, d: int) -> None:
     st.latex(rf"N = {n_obs},\quad d = {d_tex}")
 
 
+@st.fragment
 def built_in() -> None:
-    """The four steps on the 50 Wrodlers."""
+    """The four steps on the 50 Wrodlers, as a fragment: picking a face reruns them, not the
+    title, the data choice and the page's end (and α only steps 3 and 4, a fragment inside)."""
     faces = wrodl.load()
-    report = reports.counting(w.alpha())  # the slider itself sits in step 3
+    report = reports.counting(w.alpha())  # step 2 reads only what α does not change
 
     # --- 1. the data --------------------------------------------------------------------------
     step(1, STEPS[0], "Look over the faces, then pick one to see its five features.")
@@ -89,7 +91,8 @@ def built_in() -> None:
         else:
             st.markdown("This exact face occurs **once** in the data.")
     with st.expander("All 50 faces as a table (the first ten rows are the book's Table 1-1)"):
-        st.dataframe(reports.faces_table(), height=388, width="stretch", key="wrodl_faces_table")
+        st.dataframe(reports.faces_table(), height=388, width="stretch", hide_index=True,
+                     key="wrodl_faces_table")
 
     # --- 2. the multinomial -------------------------------------------------------------------
     step(2, STEPS[1], "Count: each possible face gets θ̂ = n / N, its share of the 50 faces.")
@@ -108,6 +111,17 @@ def built_in() -> None:
         f"{'occurs' if unseen == 1 else 'occur'}, so counting gives each of them θ̂ = 0: this "
         "model can only hand back faces it has already seen."
     )
+
+    smoothing_and_sampling()
+    publish(w.ALPHA, SEED, FACE)  # a fragment's rerun stops before the page's own
+
+
+@st.fragment
+def smoothing_and_sampling() -> None:
+    """Steps 3 and 4 on the 50 Wrodlers: everything α changes. A fragment, so that moving α
+    reruns these two steps only, not the faces and the counts above them."""
+    report = reports.counting(w.alpha())
+    d, n_obs, n_seen, unseen = report.d, report.n_obs, report.n_distinct, report.n_unseen
 
     # --- 3. the pseudocount -------------------------------------------------------------------
     step(3, STEPS[2], "Move α to the right: every unseen face leaves 0, all to the same height.")
@@ -180,7 +194,7 @@ def built_in() -> None:
     )
     w.samples_section(
         JointMultinomial, alpha, N_SAMPLES, SEED, "wrodl_mn_again", key="wrodl_mn_samples",
-        chance_new=report.unseen_mass, table_key="wrodl_mn_samples_table",
+        chance_new=report.unseen_mass,
         on_drawn=record(None, [
             ("Possible faces d", f"{d:,}"),
             ("θ̂ combination 1 (seen twice)", format_prob(report.combination_1)),
@@ -206,6 +220,7 @@ def built_in() -> None:
             "the model has no idea that LongHairStraight is popular and LongHairBun is not. "
             "The next page fixes that by counting each feature on its own."
         )
+    publish(w.ALPHA, SEED, FACE)  # a fragment's rerun does not reach the page's own publish()
 
 
 def your_own(upload: Upload) -> None:

@@ -77,8 +77,10 @@ def formulas(n_features: str, what: str) -> None:
     )
 
 
+@st.fragment
 def built_in() -> None:
-    """The four steps on the 50 Wrodlers."""
+    """The four steps on the 50 Wrodlers. α changes all four, so they make one fragment: a
+    change reruns them, not the title, the data choice and the page's end."""
     report = reports.naive_bayes(w.alpha())  # the slider itself sits in step 3
     alpha = report.alpha
 
@@ -211,7 +213,7 @@ def built_in() -> None:
     )
     w.samples_section(
         CategoricalNB, alpha, N_SAMPLES, SEED, "wrodl_nb_again", key="wrodl_nb_faces",
-        chance_new=report.chance_new, table_key="wrodl_nb_samples",
+        chance_new=report.chance_new,
         on_drawn=record(None, [
             ("Naive Bayes parameters", str(report.n_params)),
             ("Your face", ", ".join(choice.values())),
@@ -219,6 +221,7 @@ def built_in() -> None:
             ("Chance a sample is new", format_prob(report.chance_new)),
         ]),
     )
+    publish(w.ALPHA, SEED, *CHOICE.values())  # a fragment's rerun stops before the page's
 
 
 def upload_choices(upload: Upload) -> None:

@@ -239,12 +239,12 @@ def _seed_row(seed: Param, button_key: str):
 @st.fragment
 def samples_section(
     model: type, alpha: float, n: int, seed: Param, button_key: str, key: str,
-    chance_new: float | None = None, table_key: str | None = None,
-    on_drawn: OnDrawn | None = None,
+    chance_new: float | None = None, on_drawn: OnDrawn | None = None,
 ) -> None:
     """Seed input, "Sample again", the batch's novelty read-out and the ``n`` samples of
-    ``model`` (a class) at α, with their table under ``table_key`` if given; then
-    ``on_drawn`` (e.g. to record the page's report).
+    ``model`` (a class) at α in container ``key``, their table (and its CSV) in an expander
+    under them (container ``<key>_table``); then ``on_drawn`` (e.g. to record the page's
+    report).
 
     A fragment: a new seed reruns only this part of the page, so a class pressing "Sample
     again" together costs the server a fraction of whole-page reruns.
@@ -256,11 +256,6 @@ def samples_section(
         free_col.metric("Chance a sample is new", percent(chance_new))
     sheet = samples_sheet(model, alpha, n, seed_now)
     sheet.show(key, f"{key}-alpha{alpha:g}-seed{seed_now}.png")
-    if table_key is not None:
-        with st.expander(f"The {n} samples as a table"):
-            st.container(key=table_key).dataframe(
-                drawn.table, hide_index=True, width="stretch"
-            )
     if on_drawn is not None:
         on_drawn(drawn, seed_now, sheet)
     publish(seed)  # a fragment's rerun does not reach the page's own publish()
@@ -349,7 +344,7 @@ def samples_sheet(model: type, alpha: float, n: int, seed: int) -> Sheet:
         faces_alt([dict(zip(wrodl.FEATURES, face, strict=True)) for face in drawn.faces],
                   f"{len(drawn.faces)} sampled faces"),
         f"Samples 1 to {len(drawn.faces)}, left to right: {', '.join(drawn.verdicts)}.",
-        split=True,
+        split=True, table=drawn.table, table_label=f"The {n} samples as a table",
     )
 
 

@@ -12,7 +12,7 @@ file can reach its entries, and few are kept, since each upload is one student's
 
 from __future__ import annotations
 
-import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from gdl_core import wrodl
@@ -22,12 +22,13 @@ from gdl_core.wrodl.calculator import FaceReport, FaceScore, face_report
 from gdl_core.wrodl.counting import CountingReport, counting_report
 from gdl_core.wrodl.independence import NaiveBayesReport, naive_bayes_report
 from gdl_core.wrodl.samples import Samples, draw
+from ui.images import arrow_table
 
 
-@st.cache_data(show_spinner=False)
-def faces_table() -> pd.DataFrame:
-    """The 50 faces with plain string columns, for tables."""
-    return wrodl.load().astype(str)
+@st.cache_resource(show_spinner=False)
+def faces_table() -> pa.Table:
+    """The 50 faces, their number first, with plain string columns, for ``st.dataframe``."""
+    return arrow_table(wrodl.load().astype(str).rename_axis("face").reset_index())
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

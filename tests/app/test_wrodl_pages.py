@@ -58,7 +58,7 @@ def table(app, key: str):
 
 
 def sample_table(app):
-    (found,) = app.get_by_key("wrodl_nb_samples").dataframe
+    (found,) = app.get_by_key("wrodl_nb_faces_table").dataframe
     return found.value
 
 

@@ -82,8 +82,8 @@ def test_the_app_imports_nothing_but_the_standard_library_and_requirements_txt()
         assert module in distributions, f"{module} is imported but not installed"
         imported |= {re.sub(r"[-_.]+", "-", d).lower() for d in distributions[module]}
     assert imported <= required, f"not in requirements.txt: {imported - required}"
-    # Nothing stale either: each requirement is imported, or is pyarrow (st.dataframe's).
-    assert required - imported == {"pyarrow"}
+    # Nothing stale either: each requirement is imported.
+    assert required == imported
 
 
 def test_the_installed_versions_are_inside_the_ranges():
