@@ -68,7 +68,8 @@ _STEPS_JS = """<script class="steps-keys">
     const link = window.location.href;
     try {
       await navigator.clipboard.writeText(link);
-      status.textContent = "Copied: anyone who opens it sees these settings.";
+      status.textContent = "Copied: the link opens this page with these settings "
+        + "(an uploaded file stays with you).";
     } catch (error) {
       status.textContent = "Copy this link from here or from the address bar: " + link;
     }
@@ -79,15 +80,17 @@ _STEPS_JS = """<script class="steps-keys">
 #: ui.state.publish, so it is the link to this very view, however the page got there), with a
 #: live region that says what happened. Constant HTML; the copying is _STEPS_JS's.
 _VIEW_LINK_HTML = """<style>
-.copy-view-link { font: inherit; color: inherit; background: #fff; cursor: pointer;
+.copy-view-link { font: inherit; font-size: 0.875rem; color: inherit; background: #fff;
+  cursor: pointer; display: inline-flex; align-items: center; gap: 0.5rem;
   border: 1px solid rgba(49, 51, 63, 0.3); border-radius: 0.5rem; padding: 0.35rem 0.8rem;
   min-height: 2.5rem; }
+.copy-view-icon { font-family: "Material Symbols Rounded"; font-size: 1.25em; line-height: 1; }
 .copy-view-link:hover { border-color: #1b61d1; color: #1b61d1; }
 .copy-view-link:focus-visible { outline: 2px solid #1b61d1; outline-offset: 2px; }
 .copy-view-status { margin-left: 0.75rem; overflow-wrap: anywhere; }
 </style>
-<div class="copy-view"><button type="button" class="copy-view-link">Copy the link to this view
-</button><span class="copy-view-status" role="status" aria-live="polite"></span></div>"""
+<div class="copy-view"><button type="button" class="copy-view-link"><span aria-hidden="true"
+class="copy-view-icon">link</span>Copy the link to this view</button><span class="copy-view-status" role="status" aria-live="polite"></span></div>"""
 
 
 def steps_overview(

@@ -14,6 +14,7 @@ label, [data-testid="stCaptionContainer"] { font-size: 1.2rem; }
 input, [data-baseweb="select"] { font-size: 1.1rem !important; }
 [data-testid="stTable"] th, [data-testid="stTable"] td { font-size: 1.1rem; }
 h1 { font-size: 2.6rem !important; }
+.copy-view-link { font-size: 1.2rem; }
 /* A phone in presenter mode: tables keep a phone's size, so that they fit the screen (a table
    that scrolls sideways hides columns from anyone who cannot scroll it with a mouse). */
 @media (max-width: 640px) {
