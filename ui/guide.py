@@ -90,7 +90,8 @@ _VIEW_LINK_HTML = """<style>
 .copy-view-status { margin-left: 0.75rem; overflow-wrap: anywhere; }
 </style>
 <div class="copy-view"><button type="button" class="copy-view-link"><span aria-hidden="true"
-class="copy-view-icon">link</span>Copy the link to this view</button><span class="copy-view-status" role="status" aria-live="polite"></span></div>"""
+class="copy-view-icon">link</span>Copy the link to this view</button>
+<span class="copy-view-status" role="status" aria-live="polite"></span></div>"""
 
 
 def steps_overview(

@@ -166,17 +166,16 @@ def chart(figure, key: str, description: str, where=st) -> None:
 
 #: Hides a ``-for-narrow`` container on wide screens and a ``-for-wide`` one on phones (as
 #: ui.images does for face sheets), so a page can offer a chart in two layouts. On a phone,
-#: the tables of an uploaded table (containers ``wrodl_…upload…``) wrap their cells between
-#: words and their column names anywhere, so that their columns fit the screen.
+#: the tables of an uploaded table (containers ``wrodl_…upload…``) are set smaller and wrap
+#: their cells between words (column names also after "_": gdl_core.wrodl.survey.table_text),
+#: so that their columns fit the screen.
 SCREEN_CSS = f"""
 [class*="-for-narrow"] {{ display: none; }}
 @media (max-width: {NARROW_SCREEN_PX}px) {{
   [class*="-for-wide"] {{ display: none; }}
   [class*="-for-narrow"] {{ display: block; }}
   [class*="st-key-wrodl_"][class*="upload"] [data-testid="stTable"] :is(th, td, th *, td *) {{
-    white-space: normal; overflow-wrap: break-word; min-width: 0; }}
-  [class*="st-key-wrodl_"][class*="upload"] [data-testid="stTable"] :is(th, th *) {{
-    overflow-wrap: anywhere; }}
+    white-space: normal; overflow-wrap: break-word; min-width: 0; font-size: 0.8rem; }}
 }}
 """
 #: Presenter mode: the Wrodl pages' small tables (Table 1-2, the comparison) as large as the

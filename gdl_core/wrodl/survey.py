@@ -88,20 +88,26 @@ _LINK_START = re.compile(r"(?<=[:@])|(?<=www)(?=\.)", re.IGNORECASE)
 WORD_JOINER = "\u2060"
 
 
+#: A zero-width space: where a column name may break (after "_"), invisible otherwise.
+NAME_BREAK = "\u200b"
+
+
 def table_text(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with a backslash before every ASCII punctuation mark in its text cells and
     column names: Markdown (as ``st.table`` renders it) then shows ``**x**``, ``[x](…)``,
     ``![x](http://…)``, ``<b>``, ``$x$`` or ``1.`` as the characters they are. Streamlit
     also turns bare addresses (``http://…``, ``www.…``, ``a@b.c``) into links after the
     escapes are read, so an invisible :data:`WORD_JOINER` follows every ":" and "@" and
-    splits "www." (copied text keeps it; CSV files are written from the table itself)."""
+    splits "www." (copied text keeps it; CSV files are written from the table itself). In
+    column names a zero-width space follows every "_", so that a narrow column breaks
+    ``favourite_season`` there rather than inside a word."""
     def plain(value):
         if not isinstance(value, str):
             return value
         return _PUNCTUATION.sub(r"\\\1", _LINK_START.sub(WORD_JOINER, value))
 
     shown = table.map(plain)
-    shown.columns = [plain(str(name)) for name in table.columns]
+    shown.columns = [plain(str(name)).replace("_", "_" + NAME_BREAK) for name in table.columns]
     return shown
 
 

@@ -324,7 +324,7 @@ def test_table_text_escapes_every_markdown_character_and_loses_nothing():
     shown = survey.table_text(table)
 
     def read_back(text: str) -> str:
-        text = text.replace(survey.WORD_JOINER, "")
+        text = text.replace(survey.WORD_JOINER, "").replace(survey.NAME_BREAK, "")
         out, i = [], 0
         while i < len(text):
             if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in string.punctuation:
@@ -337,8 +337,8 @@ def test_table_text_escapes_every_markdown_character_and_loses_nothing():
         return "".join(out)
 
     assert [read_back(c) for c in shown.columns] == list(table.columns)
-    assert [read_back(v) for v in shown["a_*b*".replace("_", "\\_").replace("*", "\\*")]] \
-        == HOSTILE_CELLS
+    (cells,) = [name for name in shown.columns if read_back(name) == "a_*b*"]
+    assert [read_back(v) for v in shown[cells]] == HOSTILE_CELLS
     assert list(shown["n"]) == list(table["n"])  # numbers untouched
     assert table.iloc[0, 0] == "**bold**"  # the original is not changed
     for address in ("https://example.com", "www.example.com", "me@example.com"):
