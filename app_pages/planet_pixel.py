@@ -1,15 +1,15 @@
 """Planet Pixel: the Naive Bayes model that worked on five features, applied to 1,024 pixels.
 
 Thin page: widgets, layout and state. The numbers come as reports from
-``gdl_core.pixels.experiment`` and the pictures from ``gdl_core.pixels.figures``; each report
-is cached by the settings it depends on (the data by N; the fit by (N, α); the samples by
-(N, α, seed)). The page is a guided flow of numbered steps (:mod:`ui.guide`), each with its
-own controls beside what they change.
+``gdl_core.pixels.experiment`` and the pictures from ``gdl_core.pixels.figures``, each
+cached by the settings it depends on in :mod:`ui.pixel_reports` (the data by N; the fit by
+(N, α); the samples by (N, α, seed)). The page is a guided flow of numbered steps
+(:mod:`ui.guide`), each with its own controls beside what they change.
 
 A student's own pictures (:data:`SOURCE`, read by :func:`gdl_core.pixels.upload.read_faces`
 into the session's state) replace the built-in faces everywhere but step 7, which needs the
 Wrodl features. Their reports are cached apart from the built-in ones, by the upload's
-digest instead of N, a few at a time, so uploads never push the built-in reports out.
+digest instead of N (:mod:`ui.pixel_reports`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from collections.abc import Callable
 from functools import partial
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from gdl_core import pixels
@@ -27,21 +26,15 @@ from gdl_core.naive_bayes import CategoricalNB
 from gdl_core.numbers import format_number
 from gdl_core.pixels import experiment as pe
 from gdl_core.pixels import figures as pixel_figures
-from gdl_core.pixels.measures import LikelihoodSummary, pixel_distribution
-from gdl_core.pixels.training import TABLE_PIXELS, table_1_3
+from gdl_core.pixels.measures import LikelihoodSummary
+from gdl_core.pixels.training import TABLE_PIXELS
 from gdl_core.pixels.upload import MAX_BYTES_TOTAL, MAX_FILES, MIN_FACES, read_faces
 from gdl_core.report import ReportSection
+from ui import pixel_reports as reports
 from ui.charts import show_chart
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
-from ui.images import (
-    NARROW_COLUMNS,
-    NARROW_SCREEN_PX,
-    SHEETS_KEPT,
-    Sheet,
-    crisp_images,
-    outlined_face_png,
-    pixel_sheet_png,
-)
+from ui.images import NARROW_SCREEN_PX, crisp_images, outlined_face_png
+from ui.pixel_reports import NARROW_TABLE_PIXELS, SIZES
 from ui.report import record
 from ui.state import Param, next_seed, publish, restore
 from ui.uploads import Source, Upload, data_source
@@ -49,14 +42,10 @@ from ui.uploads import Source, Upload, data_source
 # --------------------------------------------------------------------------- settings
 
 PAGE = "app_pages/planet_pixel.py"
-SIZES = (50, 200, 500, 1000, 2000)
 SEED_MAX = 999_999
 N_SHOWN = pe.N_SHOWN  # samples shown as pictures
-N_TRAINING_SHOWN = 20
 #: The widest the colours of one pixel are drawn (a few bars; wider only spreads them out).
 DISTRIBUTION_WIDTH = 640
-#: Table 1-3's columns a phone shows: the book's ten do not fit a phone's width.
-NARROW_TABLE_PIXELS = TABLE_PIXELS[:5]
 
 N = Param("pp_n", "n", 50, SIZES[0], SIZES[-1], options=SIZES)
 ALPHA = Param("pp_alpha", "alpha", 0.0, PSEUDOCOUNTS[0], PSEUDOCOUNTS[-1], options=PSEUDOCOUNTS)
@@ -75,12 +64,6 @@ SOURCE = Source(
     "Your pictures stay in this browser session: they are never saved.",
     max_mb=MAX_BYTES_TOTAL // 2**20, multiple=True,
 )
-#: Uploads' models kept, shared by every session (one is ~6 MB); a model is only needed when
-#: the reports built on it are not kept.
-UPLOAD_MODELS_KEPT = 2
-#: Uploads' reports kept per kind (samples with their pictures: ~0.4 MB at 200 faces): a
-#: class's uploads, each at a setting or two.
-UPLOAD_REPORTS_KEPT = 16
 
 STEPS = (
     "Look at the training faces",
@@ -125,155 +108,6 @@ def _on_pick() -> None:
 
 def _size_label(n: int) -> str:
     return "the 50 Wrodlers" if n == 50 else f"{n:,} faces"
-
-
-# --------------------------------------------------------------------------- cached reports
-
-
-@st.cache_data(max_entries=len(SIZES), show_spinner=False)
-def _data(n: int) -> pe.DataReport:
-    return pe.data_report(n)
-
-
-# 2 fits kept (about 6 MB each): python -m bench.memory showed 16 of them dominating the
-# server's memory. A fit is only needed when its reports (_fit, _samples, _pixel_colours,
-# kept by the dozen) are not, and is redone in well under a second.
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _model(n: int, alpha: float) -> CategoricalNB:
-    """Pixel-wise Naive Bayes on ``n`` faces with pseudocount ``alpha``.
-
-    Kept as one shared object (never changed after fitting): st.cache_data would copy its
-    three 1,024 × 256 tables on every rerun, about 2.5 ms of a ~35 ms warm rerun (measured).
-    """
-    return CategoricalNB(alpha).fit(_data(n).training, pixels.N_COLORS)
-
-
-@st.cache_data(max_entries=24, show_spinner=False)
-def _fit(n: int, alpha: float) -> pe.FitReport:
-    return pe.fit_report(_model(n, alpha), _data(n))
-
-
-@st.cache_data(max_entries=48, show_spinner=False)
-def _samples(n: int, alpha: float, seed: int) -> pe.SampleReport:
-    return pe.sample_report(_model(n, alpha), _data(n), seed)
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _pixel_sheet(codes: np.ndarray, palette: np.ndarray, alt: str,
-                 labels: tuple[str, ...] | None = None, text: str | None = None,
-                 **table) -> Sheet:
-    """Faces ten to a row (five on a phone: a single row is split in two, more rows get a
-    second picture); ``table`` may give a Sheet's ``table`` and ``table_label``."""
-    if len(codes) == N_SHOWN:
-        return Sheet(pixel_sheet_png(codes, palette, labels, N_SHOWN), None, alt, text,
-                     split=True, **table)
-    return Sheet(pixel_sheet_png(codes, palette, labels, N_SHOWN),
-                 pixel_sheet_png(codes, palette, labels, NARROW_COLUMNS), alt, text, **table)
-
-
-def _faces_sheet(data: pe.DataReport, about: str) -> Sheet:
-    """The first twenty training faces, each with its number; ``about`` follows the caption's
-    first sentence."""
-    n = len(data.training)
-    shown = min(N_TRAINING_SHOWN, n)
-    return _pixel_sheet(
-        data.training[:shown], data.palette,
-        f"Training faces 0 to {shown - 1} as 32 × 32 pixel pictures, each with its face_id",
-        tuple(str(i) for i in range(shown)),
-        f"Training faces 0–{shown - 1} of {n:,}, each with its face_id. {about} Every square "
-        "is one pixel, enlarged without smoothing: what you see is exactly the data.",
-    )
-
-
-@st.cache_resource(max_entries=len(SIZES), show_spinner=False)
-def _training_sheet(n: int) -> Sheet:
-    """The first twenty built-in training faces."""
-    extra = (
-        "" if n == 50 else
-        f" Faces 50–{n - 1:,} are new Wrodlers drawn from the Naive Bayes model of the 50 "
-        "Wrodlers' five features (with a fixed seed, so the data never changes)."
-    )
-    return _faces_sheet(_data(n), "Faces 0–49 are the 50 Wrodlers, all drawn with one palette "
-                                  f"of 256 colours.{extra}")
-
-
-@st.cache_resource(max_entries=SHEETS_KEPT // 2, show_spinner=False)
-def _sample_sheets(n: int, alpha: float, seed: int) -> tuple[Sheet, Sheet, Sheet | None]:
-    """The built-in faces' sample sheets (:func:`_make_sample_sheets`)."""
-    return _make_sample_sheets(_data(n), _samples(n, alpha, seed))
-
-
-def _make_sample_sheets(
-    data: pe.DataReport, drawn: pe.SampleReport
-) -> tuple[Sheet, Sheet, Sheet | None]:
-    """The pixel samples, their nearest training faces, and samples of Naive Bayes on the
-    five features drawn as pixels (None without features: uploaded faces)."""
-    distances = tuple(str(d) for d in drawn.distance)
-    nearest_words = "; ".join(
-        f"sample {i}: nearest training face {face}, {distance} of 1,024 pixels differ"
-        for i, (face, distance) in enumerate(
-            zip(drawn.nearest.tolist(), drawn.distance.tolist(), strict=True), start=1)
-    )
-    samples = _pixel_sheet(
-        drawn.codes[:N_SHOWN], data.palette,
-        f"{N_SHOWN} faces sampled from Naive Bayes on the pixels, each compared with the "
-        f"training face nearest to it: {nearest_words}.",
-        table=pd.DataFrame({
-            "sample": range(1, N_SHOWN + 1),
-            "nearest training face": drawn.nearest,
-            "pixels that differ (of 1,024)": drawn.distance,
-        }),
-        table_label="The samples and their nearest training faces as a table",
-    )
-    nearest = _pixel_sheet(
-        data.training[drawn.nearest], data.palette,
-        "The nearest training face to each sample above, with the number of pixels that "
-        "differ: " + ", ".join(
-            f"face {face} ({distance})" for face, distance in
-            zip(drawn.nearest.tolist(), distances, strict=True)) + ".",
-        distances,
-        "Pixels that differ from the nearest training face, sample by sample: "
-        f"{', '.join(distances)}.",
-    )
-    features = _pixel_sheet(
-        drawn.feature_samples, data.palette,
-        f"{len(drawn.feature_samples)} faces from Naive Bayes on the five features, drawn as "
-        "32 × 32 pixels: proper faces",
-    ) if len(drawn.feature_samples) else None
-    return samples, nearest, features
-
-
-# --------------------------------------------------------------------------- uploaded faces
-# Keyed by the upload's digest (SHA-256 of the names and bytes); the faces themselves come in
-# unhashed (the leading underscore), so no rerun hashes them.
-
-
-@st.cache_resource(max_entries=UPLOAD_MODELS_KEPT, show_spinner=False)
-def _upload_model(digest: str, alpha: float, _data: pe.DataReport) -> CategoricalNB:
-    return CategoricalNB(alpha).fit(_data.training, pixels.N_COLORS)
-
-
-@st.cache_resource(max_entries=UPLOAD_REPORTS_KEPT, show_spinner=False)
-def _upload_fit(digest: str, alpha: float, _data: pe.DataReport) -> pe.FitReport:
-    return pe.fit_report(_upload_model(digest, alpha, _data), _data)
-
-
-@st.cache_resource(max_entries=UPLOAD_REPORTS_KEPT, show_spinner=False)
-def _upload_samples(
-    digest: str, alpha: float, seed: int, _data: pe.DataReport
-) -> tuple[pe.SampleReport, tuple[Sheet, Sheet, Sheet | None]]:
-    """The samples and their sheets."""
-    drawn = pe.sample_report(_upload_model(digest, alpha, _data), _data, seed)
-    return drawn, _make_sample_sheets(_data, drawn)
-
-
-@st.cache_resource(max_entries=UPLOAD_REPORTS_KEPT, show_spinner=False)
-def _upload_training_sheet(digest: str, _data: pe.DataReport) -> Sheet:
-    kept_back = ", less those kept back as new faces," if len(_data.held_out) else ""
-    return _faces_sheet(_data, "Your own pictures in the order uploaded (a zip's in its own "
-                               f"order){kept_back} all drawn with one palette chosen for them.")
 
 
 def _copies_text(copies: tuple[int, int | None]) -> str:
@@ -330,8 +164,8 @@ if upload is None:
     size_column.caption("The 50 Wrodlers, or the 50 plus new Wrodlers drawn from the Naive "
                         "Bayes model of their five features (always the same ones).")
     n = st.session_state[N.key]
-    data = _data(n)
-    _training_sheet(n).show("pp_training", download="training_faces.png")
+    data = reports.data(n)
+    reports.training_sheet(n).show("pp_training", download="training_faces.png")
 else:
     data = upload.data
     n = len(data.training)
@@ -347,9 +181,10 @@ else:
         f"**{n + n_held_out:,} faces from your pictures:** {kept_back}. The Training faces "
         "setting is for the built-in faces only: every picture you upload is used."
     )
-    _upload_training_sheet(upload.digest, data).show("pp_training",
-                                                     download="training_faces.png")
+    reports.upload_training_sheet(upload.digest, data).show("pp_training",
+                                                            download="training_faces.png")
 training, palette = data.training, data.palette
+faces_key = n if upload is None else upload.digest  # what the caches below are keyed by
 with overview:
     steps_overview(STEPS if upload is None else STEPS[:-1], "pp_steps", _reset, "pp_reset")
 
@@ -373,12 +208,12 @@ right.container(key="pp_table_face").image(
     alt="Training face 0 as 32 × 32 pixels, with pixels 458 to 467 (row 14, columns 10 to 19) "
         "boxed: the pixels of the table below",
 )
-table_faces = range(min(10, n))
+wide_table, narrow_table = reports.table_1_3_tables(faces_key, training)
 with st.container(key="pp_table_1_3"):
     with st.container(key="pp_table_1_3-wide"):
-        st.table(table_1_3(training, table_faces))
+        st.table(wide_table, hide_index=False)
     with st.container(key="pp_table_1_3-narrow"):
-        st.table(table_1_3(training, table_faces, NARROW_TABLE_PIXELS))
+        st.table(narrow_table, hide_index=False)
         st.caption(f"Pixels {NARROW_TABLE_PIXELS[0]}–{NARROW_TABLE_PIXELS[-1]}: the first "
                    "five columns; a wider screen shows all ten.")
 
@@ -400,18 +235,16 @@ publish(*PARAMS)
 alpha = float(st.session_state[ALPHA.key])
 seed = int(st.session_state[SEED.key])
 if upload is None:
-    faces_key = n  # what the fit's caches below are keyed by
-    fit = _fit(n, alpha)
-    drawn = _samples(n, alpha, seed)
-    samples_sheet, nearest_sheet, features_sheet = _sample_sheets(n, alpha, seed)
-    model_of = partial(_model, n, alpha)
+    fit = reports.fit(n, alpha)
+    drawn = reports.samples(n, alpha, seed)
+    samples_sheet, nearest_sheet, features_sheet = reports.sample_sheets(n, alpha, seed)
+    model_of = partial(reports.model, n, alpha)
     held_out_words = f"A real Wrodler outside the training set (median of {pe.N_HELD_OUT})"
 else:
-    faces_key = upload.digest
-    fit = _upload_fit(upload.digest, alpha, data)
-    drawn, (samples_sheet, nearest_sheet, features_sheet) = _upload_samples(
+    fit = reports.upload_fit(upload.digest, alpha, data)
+    drawn, (samples_sheet, nearest_sheet, features_sheet) = reports.upload_samples(
         upload.digest, alpha, seed, data)
-    model_of = partial(_upload_model, upload.digest, alpha, data)
+    model_of = partial(reports.upload_model, upload.digest, alpha, data)
     held_out_words = f"One of your faces kept back from training (median of {n_held_out})"
 
 st.markdown(f"**Samples from the model** (seed {seed})")
@@ -490,23 +323,6 @@ with st.expander("What these numbers are"):
 step(5, STEPS[4], "Click a square on the map to see the colours the model picks from there.")
 
 
-# Keyed by the faces (N, or an upload's digest) and α; what they are drawn from comes in
-# unhashed: the entropy the page already has, and the model only when a pixel is new.
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _entropy_map(faces: int | str, alpha: float, row: int, column: int, _entropy: np.ndarray):
-    """The entropy map of the fit to ``faces`` at α with pixel (row, column) marked."""
-    return pixel_figures.entropy_figure(_entropy, selected=(row, column))
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _pixel_colours(faces: int | str, alpha: float, pixel: int,
-                   _model_of: Callable[[], CategoricalNB], _palette: np.ndarray):
-    """The colours the fit to ``faces`` at α gives ``pixel``: their table and its bar chart."""
-    model = _model_of()
-    table = pixel_distribution(model, pixel)
-    return table, pixel_figures.distribution_figure(table, _palette, model.n_obs_)
-
-
 @st.fragment
 def _pixel_inspector(
     faces: int | str, n: int, alpha: float, model_of: Callable[[], CategoricalNB],
@@ -528,7 +344,7 @@ def _pixel_inspector(
         row = st.session_state[ROW.key]
         column = st.session_state[COLUMN.key]
         show_chart(
-            _entropy_map(faces, alpha, row, column, entropy),
+            reports.entropy_map(faces, alpha, row, column, entropy),
             "pp_entropy_map", "pixel_entropy", on_select=_on_pick,
             selection_mode=("points",), width=pixel_figures.ENTROPY_WIDTH,
             description=f"Map of the model's uncertainty at each of the {pixels.SIZE} × "
@@ -544,7 +360,7 @@ def _pixel_inspector(
         row = st.session_state[ROW.key]
         column = st.session_state[COLUMN.key]
         pixel = pixels.pixel_index(row, column)
-        table, colours = _pixel_colours(faces, alpha, pixel, model_of, palette)
+        table, colours = reports.pixel_colours(faces, alpha, pixel, model_of, palette)
         about, face = st.columns([2, 1], vertical_alignment="center")
         about.markdown(
             f"**Pixel {pixel}** (row {row}, column {column}): {entropy[row, column]:.2f} "
@@ -602,10 +418,7 @@ c.caption(
     "square below is one pixel and its right-hand neighbour; grey pairs never change."
 )
 show_chart(
-    pixel_figures.correlation_figure(
-        (data.correlation_map, drawn.correlation_map),
-        (f"Training faces<br>({n:,})", f"Naive Bayes samples<br>({pe.N_SAMPLES})"),
-    ),
+    reports.correlation_chart(faces_key, alpha, seed, data, drawn),
     "pp_correlation", "neighbour_correlation", width="stretch",
     description="Two maps of how strongly each pixel's brightness goes with its right-hand "
     f"neighbour's: in the {n:,} training faces (mean correlation "

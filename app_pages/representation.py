@@ -2,54 +2,42 @@
 from those numbers back to pixels.
 
 Thin page: widgets, layout and state. The tins, f, the models and the measures come from
-``gdl_core.tins``; the Wrodl blends from ``gdl_core.halfway``.
+``gdl_core.tins``; the Wrodl blends from ``gdl_core.halfway``; each is cached, with the
+pictures made of it, in :mod:`ui.tin_reports`.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 from gdl_core import halfway, wrodl
-from gdl_core.images import png_bytes
 from gdl_core.numbers import format_number
 from gdl_core.report import ReportSection
 from gdl_core.style import COLOURS
-from gdl_core.tins import HEIGHT_RANGE, PCA, WIDTH_RANGE, draw, training_tins
-from gdl_core.tins import comparison as tins_comparison
-from gdl_core.tins import figures as tins_figures
+from gdl_core.tins import HEIGHT_RANGE, WIDTH_RANGE
+from ui import tin_reports as reports
 from ui.box_editor import POINT_HELP, point_editor, point_from_value
 from ui.charts import show_chart
 from ui.controls import seed_row
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
-from ui.images import (
-    NARROW_COLUMNS,
-    Sheet,
-    avatar_png,
-    crisp_images,
-    face_key,
-    show_sheet,
-    tin_sheet_png,
-)
+from ui.images import NARROW_COLUMNS, avatar_png, crisp_images, face_key, show_sheet, tin_sheet_png
 from ui.presenter import PROJECTOR_FONT_SCALE
 from ui.report import record
 from ui.state import Param, publish, restore
+from ui.tin_reports import K_MAX, N_SAMPLES, N_TRAINING, PORTRAIT_PX
 
 PAGE = "app_pages/representation.py"
-N_TRAINING = 60
 N_SHOWN = 20
-N_SAMPLES = 10
 SEED_MAX = 999_999
-PORTRAIT_PX = 256  # drawn at this size, shown at most PORTRAIT_CSS_PX wide: sharp
-PORTRAIT_CSS_PX = 180
+PORTRAIT_CSS_PX = 180  # PORTRAIT_PX wide pictures shown at most this wide: sharp
 TIN_PX = 200  # f(z) on screen: each pixel visible, and still room beside the plane
 
 HEIGHT = Param("rep_height", "height", 9.0, *HEIGHT_RANGE)
 WIDTH = Param("rep_width", "width", 6.0, *WIDTH_RANGE)
 TALLER = Param("rep_taller", "taller", False)
 SEED = Param("rep_seed", "seed", 0, 0, SEED_MAX)
-K = Param("rep_k", "k", 2, 1, 10)
+K = Param("rep_k", "k", 2, 1, K_MAX)
 FACE_A = Param("rep_face_a", "a", 0, 0, 49)
 FACE_B = Param("rep_face_b", "b", 1, 0, 49)
 PARAMS = (HEIGHT, WIDTH, TALLER, SEED, K, FACE_A, FACE_B)
@@ -63,45 +51,6 @@ STEPS = (
     "Find the latent plane from pixels alone",
     "Back to Wrodl: five features are a latent space too",
 )
-
-# --------------------------------------------------------------------------- cached core calls
-
-
-@st.cache_resource(show_spinner=False)
-def _training():
-    return training_tins(N_TRAINING, seed=0)
-
-
-@st.cache_resource(show_spinner=False)
-def _pca() -> PCA:
-    return PCA().fit(_training().pixels)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _two_ways(seed: int):
-    training = _training()
-    z, latent = tins_comparison.latent_samples(training, N_SAMPLES, seed)
-    return tins_comparison.pixel_samples(training, N_SAMPLES, seed), z, latent
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _learned_samples(k: int) -> np.ndarray:
-    """New tins made in k learned coordinates (always seed 0: k is what this step varies)."""
-    return tins_comparison.learned_samples(_training(), _pca(), k, N_SAMPLES, seed=0)
-
-
-@st.cache_resource(show_spinner=False)
-def _pca_figures():
-    """The charts of what PCA learned: they never change, so they are built once."""
-    training, pca = _training(), _pca()
-    coordinates = pca.transform(training.pixels, 3)
-    return {
-        "variance": tins_figures.variance_figure(pca.explained_variance_ratio_),
-        "height": tins_figures.learned_coordinates_figure(coordinates, training.z, "height"),
-        "width": tins_figures.learned_coordinates_figure(coordinates, training.z, "width"),
-        "sheet": tins_figures.sheet_figure(coordinates, training.z),
-    }
-
 
 # --------------------------------------------------------------------------- callbacks
 
@@ -123,23 +72,13 @@ def _reset() -> None:
     reset_to_defaults(*PARAMS)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _pixel_blend_png(a: tuple[str, ...], b: tuple[str, ...]) -> bytes:
-    """Two Wrodlers (values in FEATURES order) averaged pixel by pixel, as PNG."""
-    faces = (dict(zip(wrodl.FEATURES, face, strict=True)) for face in (a, b))
-    return png_bytes(halfway.in_pixels(*faces, PORTRAIT_PX))
-
-
-def _tin_png(height: float, width: float) -> bytes:
-    return tin_sheet_png(draw(height, width)[None], None, 1)
-
-
 def _record() -> None:
     """This page's part of the session report: every setting, f(z) for the chosen z, and
     the two ways' samples with their distances (called by every run, the fragments' too)."""
     height, width = float(st.session_state[HEIGHT.key]), float(st.session_state[WIDTH.key])
     seed = int(st.session_state[SEED.key])
-    pixel, _, latent = _two_ways(seed)
+    pixel, _, latent = reports.two_ways(seed)
+    pixel_png, latent_png = reports.two_ways_pngs(seed)
     record(PAGE, ReportSection(
         "Representation learning",
         settings=[("z: height (cm)", f"{height:.2f}"), ("z: width (cm)", f"{width:.2f}"),
@@ -152,11 +91,10 @@ def _record() -> None:
             ("median distance to a drawable tin, Gaussian on (height, width) then f",
              format_number(float(np.median(latent.to_drawable)), 1)),
         ],
-        pictures=[(f"f({height:.2f}, {width:.2f}): a biscuit tin", _tin_png(height, width)),
-                  ("Naive Bayes on the pixels: samples",
-                   tin_sheet_png(pixel.pictures, None, 5)),
-                  ("A Gaussian on (height, width), then f: samples",
-                   tin_sheet_png(latent.pictures, None, 5))],
+        pictures=[(f"f({height:.2f}, {width:.2f}): a biscuit tin",
+                   reports.tin_png(height, width)),
+                  ("Naive Bayes on the pixels: samples", pixel_png),
+                  ("A Gaussian on (height, width), then f: samples", latent_png)],
     ))
 
 
@@ -168,7 +106,7 @@ def _latent_plane() -> None:
     """The plane and f(z): a release on the plane, a typed size or a step reruns only this
     part. While z is dragged, the plane draws f(z) itself; on release Python draws it here
     with gdl_core."""
-    training = _training()
+    training = reports.training()
     plane_col, tin_col = st.columns([2, 1], gap="large")
     height = float(st.session_state[HEIGHT.key])
     width = float(st.session_state[WIDTH.key])
@@ -205,7 +143,7 @@ def _latent_plane() -> None:
         pictures = [(height, width)] + ([(height + 1, width)] if taller else [])
         for column, (h, w) in zip(st.columns(len(pictures)), pictures, strict=True):
             column.container(width=TIN_PX).image(
-                _tin_png(h, w), width="stretch", output_format="PNG",
+                reports.tin_png(h, w), width="stretch", output_format="PNG",
                 caption=f"f({h:.2f}, {w:.2f})",
                 alt=f"A biscuit tin drawn by f: {h:.2f} cm tall and {w:.2f} cm wide",
             )
@@ -220,31 +158,17 @@ def _latent_plane() -> None:
 def _two_ways_section() -> None:
     """Seed, "Sample again" and the two rows of samples: a new seed reruns only this part."""
     seed = seed_row(SEED, "rep_sample_again", SEED_MAX)
-    pixel, latent_z, latent = _two_ways(seed)
+    pixel, _, latent = reports.two_ways(seed)
     pixel_col, latent_col = st.columns(2, gap="large")
-    for column, title, drawn, key, what in (
-        (pixel_col, "Naive Bayes on the 1,024 pixels", pixel, "rep_pixel_samples",
-         "grey speckle with no tin in it"),
-        (latent_col, "A Gaussian on (height, width), then f", latent, "rep_latent_samples",
-         "biscuit tins, heights × widths in cm: "
-         + ", ".join(f"{h:.1f} × {w:.1f}" for h, w in latent_z)),
+    for column, title, drawn, sheet, key in zip(
+        (pixel_col, latent_col),
+        ("Naive Bayes on the 1,024 pixels", "A Gaussian on (height, width), then f"),
+        (pixel, latent), reports.two_ways_sheets(seed),
+        ("rep_pixel_samples", "rep_latent_samples"), strict=True,
     ):
         with column:
             st.subheader(title, anchor=False)
-            distances = tuple(format_number(d, 1) for d in drawn.to_drawable)
-            Sheet(
-                tin_sheet_png(drawn.pictures, distances, 5), None,
-                f"{N_SAMPLES} samples: {what}",
-                "Distance of each sample to the nearest tin f can draw (grey levels): "
-                + ", ".join(distances) + ".",
-                table=pd.DataFrame({
-                    "sample": range(1, N_SAMPLES + 1),
-                    "to the nearest drawable tin (grey levels)": drawn.to_drawable.round(1),
-                    "nearest training tin": drawn.nearest,
-                    "to that training tin (grey levels)": drawn.to_training.round(1),
-                }),
-                table_label="These samples as a table",
-            ).show(key, download=f"{key.removeprefix('rep_').replace('_', '-')}.png")
+            sheet.show(key, download=f"{key.removeprefix('rep_').replace('_', '-')}.png")
             copies = int((drawn.to_training < 0.5).sum())
             near, far = st.columns(2)
             near.metric("Median distance to a drawable tin",
@@ -259,23 +183,18 @@ def _two_ways_section() -> None:
 @st.fragment
 def _reconstructions() -> None:
     """k, the tins rebuilt from k learned coordinates and new tins made in them."""
-    training, pca = _training(), _pca()
-    k = st.slider("Learned coordinates k", 1, 10, key=K.key)
+    k = st.slider("Learned coordinates k", 1, K_MAX, key=K.key)
     st.caption("How many of PCA's directions describe each tin.")
-    originals = training.pictures[:N_SAMPLES]
-    rebuilt = np.clip(pca.reconstruct(training.pixels[:N_SAMPLES], k), 0, 1).reshape(-1, 32, 32)
-    error = tins_comparison.rms_grey_levels(rebuilt.reshape(N_SAMPLES, -1),
-                                            originals.reshape(N_SAMPLES, -1))
+    rebuilt, error = reports.reconstructions(k)
     show_sheet(
-        tin_sheet_png(np.concatenate([originals, rebuilt]), None, N_SAMPLES),
+        rebuilt,
         "rep_reconstructions",
         f"Top row: ten training tins. Bottom row: each rebuilt from {k} learned coordinates",
         f"Top: the originals. Bottom: rebuilt from k = {k}; error (grey levels) "
         + ", ".join(format_number(e, 1) for e in error) + ".",
     )
-    learned = _learned_samples(k)
     show_sheet(
-        tin_sheet_png(learned, None, N_SAMPLES), "rep_learned_samples",
+        reports.learned_png(k), "rep_learned_samples",
         f"Ten new tins sampled in {k} learned coordinates and decoded by PCA",
         f"New tins: a Gaussian on the first {k} learned coordinates, decoded by PCA's linear map.",
         download="tins-from-pca.png",
@@ -298,7 +217,7 @@ def _halfway_section() -> None:
     middle = halfway.in_features(a, b)
     shown = (
         ("First", avatar_png(face_key(a), PORTRAIT_PX), ", ".join(a.values())),
-        ("Halfway in pixels", _pixel_blend_png(face_key(a), face_key(b)),
+        ("Halfway in pixels", reports.pixel_blend_png(face_key(a), face_key(b)),
          "the two pictures averaged: a double exposure"),
         ("Halfway in features", avatar_png(face_key(middle), PORTRAIT_PX),
          ", ".join(middle.values())),
@@ -316,7 +235,7 @@ def _halfway_section() -> None:
 
 notices = restore(*PARAMS)
 crisp_images()
-training = _training()
+training = reports.training()
 
 st.title("Representation learning")
 for notice in notices:
@@ -370,10 +289,10 @@ with st.expander("What the two numbers mean"):
 
 # 4 ------------------------------------------------------------------------ learned, not given
 step(4, STEPS[3], "Slide k and watch the reconstructions sharpen; then sample.")
-figures = _pca_figures()
+figures = reports.pca_figures()
 variance_col, height_col, width_col = st.columns(3, gap="medium")
 with variance_col:
-    ratios = _pca().explained_variance_ratio_
+    ratios = reports.pca().explained_variance_ratio_
     show_chart(
         figures["variance"], "rep_variance", filename="tins-variance",
         description="Share of the tins' pixel variation each learned direction explains: "
@@ -388,7 +307,7 @@ for column, by in ((height_col, "height"), (width_col, "width")):
             f"coordinates, coloured by their true {by}: the colour changes smoothly across "
             "the cloud.",
         )
-first_two = _pca().explained_variance_ratio_[:2].sum()
+first_two = reports.pca().explained_variance_ratio_[:2].sum()
 st.markdown(
     f"PCA never saw a height or a width, only pixels. Its first two directions explain "
     f"**{first_two:.0%}** of the variation, and the colours change smoothly across the "
