@@ -1,6 +1,7 @@
 """Generative or discriminative: what it means for a model to be generative, on Planet Wrodl.
 
-Thin page: widgets, layout and state. The models come from ``gdl_core.framework``.
+Thin page: widgets, layout and state. The models come from ``gdl_core.framework``, the rows
+of faces and the question's answer, cached, from ``ui.framework_sheets``.
 """
 
 from __future__ import annotations
@@ -10,14 +11,13 @@ import streamlit as st
 from gdl_core import framework, wrodl
 from gdl_core.report import ReportSection
 from ui.controls import seed_row
+from ui.framework_sheets import FIRST_GIVEN, deterministic_sheet, p_sunglasses, sample_sheets
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
-from ui.images import Sheet, avatar_png, avatar_sheet_png, face_key
+from ui.images import avatar_png, face_key
 from ui.report import record
 from ui.state import Param, publish, restore
 
 PAGE = "app_pages/framework.py"
-AVATAR_PX = 128
-N_SAMPLES = 10
 SEED_MAX = 999_999
 STEPS = (
     "Ask a question about a face",
@@ -26,45 +26,13 @@ STEPS = (
     "Return the same face every time",
 )
 # The face asked about starts as face #0's four other features.
-_FIRST = wrodl.load().loc[0].astype(str)
 GIVEN = {
-    feature: Param(f"fw_{feature}", feature, wrodl.FEATURES[feature].index(_FIRST[feature]),
+    feature: Param(f"fw_{feature}", feature, wrodl.FEATURES[feature].index(FIRST_GIVEN[feature]),
                    0, len(wrodl.FEATURES[feature]) - 1)
     for feature in framework.GIVEN
 }
 SEED = Param("fw_seed", "seed", 0, 0, SEED_MAX)
 PARAMS = (*GIVEN.values(), SEED)
-
-
-def _face_sheet(codes, alt: str) -> Sheet:
-    """Ten faces in a row (two rows of five on a phone), each described in ``alt`` and in a
-    table."""
-    faces = tuple(wrodl.face_tuples(codes))
-    table = wrodl.decode(codes)[list(wrodl.EXAMPLE_ORDER)].astype(str)
-    table.insert(0, "face", range(1, len(faces) + 1))
-    return Sheet(
-        avatar_sheet_png(faces, AVATAR_PX, None, len(faces)), None,
-        f"{alt}, left to right: " + "; ".join(
-            f"{i}. {text}" for i, text in enumerate(wrodl.describe(codes), start=1)),
-        split=True, table=table, table_label="These ten faces as a table",
-    )
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _sample_sheets(seed: int) -> tuple[Sheet, Sheet]:
-    """Ten faces from p(x) and ten from p(x | sunglasses), drawn with ``seed``."""
-    return (
-        _face_sheet(framework.sample_faces(N_SAMPLES, seed), "Ten faces drawn from p(x)"),
-        _face_sheet(framework.sample_faces_with_sunglasses(N_SAMPLES, seed),
-                    "Ten faces drawn from p(x | sunglasses)"),
-    )
-
-
-@st.cache_resource(show_spinner=False)
-def _deterministic_sheet() -> Sheet:
-    """The most likely face, ten times: what a model without randomness gives."""
-    same = framework.most_likely_face()
-    return _face_sheet(same[None].repeat(N_SAMPLES, axis=0), "The most likely face, ten times")
 
 
 def _given_face() -> dict[str, str]:
@@ -78,13 +46,14 @@ def _record() -> None:
     three rows of faces (called by every run, the fragments' included)."""
     face = _given_face()
     seed = int(st.session_state[SEED.key])
-    drawn, with_sunglasses = _sample_sheets(seed)
+    drawn, with_sunglasses = sample_sheets(seed)
+    same = deterministic_sheet()
     record(PAGE, ReportSection(
         "Generative or discriminative?",
         settings=[*face.items(), ("seed", str(seed))],
-        numbers=[("p(sunglasses | this face)", f"{framework.p_sunglasses(face):.0%}")],
+        numbers=[("p(sunglasses | this face)", f"{p_sunglasses(tuple(face.values())):.0%}")],
         pictures=[(drawn.alt, drawn.png), (with_sunglasses.alt, with_sunglasses.png),
-                  (_deterministic_sheet().alt, _deterministic_sheet().png)],
+                  (same.alt, same.png)],
         tables=[("Ten faces drawn from p(x)", drawn.table)],
     ))
 
@@ -100,7 +69,7 @@ def _question() -> None:
     face = _given_face()
     answer_col, picture_col = st.columns([2, 1], vertical_alignment="center")
     with answer_col:
-        st.metric("p(sunglasses | this face)", f"{framework.p_sunglasses(face):.0%}")
+        st.metric("p(sunglasses | this face)", f"{p_sunglasses(tuple(face.values())):.0%}")
         st.markdown(
             "A logistic regression learned this from the 50 faces. It can score any face you "
             "describe, but it has **no idea what faces look like**: ask it for a new face and "
@@ -119,7 +88,7 @@ def _question() -> None:
 def _samples_section() -> None:
     """Steps 2 and 3 share the seed: a new one reruns only them."""
     seed = seed_row(SEED, "fw_sample_again", SEED_MAX)
-    drawn, with_sunglasses = _sample_sheets(seed)
+    drawn, with_sunglasses = sample_sheets(seed)
     drawn.show("fw_samples", download="generative-samples.png")
     st.markdown(
         "This is Naive Bayes on all five features (the next pages build it step by step): a "
@@ -161,7 +130,7 @@ _samples_section()
 
 # 4 --------------------------------------------------------------------- deterministic
 step(4, STEPS[3], "Compare with a model that always gives the same answer.")
-_deterministic_sheet().show("fw_deterministic", download="deterministic-face.png")
+deterministic_sheet().show("fw_deterministic", download="deterministic-face.png")
 st.markdown(
     "Taking each feature's most common value gives one sensible face, but **the same one "
     "every time**: however often you ask, nothing new appears. A generative model must be "

@@ -2,7 +2,7 @@
 
 Thin page: widgets, layout and state. The statistics come from ``gdl_core.world``, the
 pictures from ``gdl_core.world.figures`` and the step-by-step hints from
-``gdl_core.world.steps``.
+``gdl_core.world.steps``; the cached calls into them from ``ui.world_reports``.
 
 Layout: steps 1 to 3 share one workbench: a hint saying what to do next, the buttons that
 move the box, the map with the chart of every box tried under it, and beside them ℓ and the
@@ -27,17 +27,7 @@ import streamlit as st
 from gdl_core.numbers import MINUS, format_likelihood, format_number
 from gdl_core.report import ReportSection
 from gdl_core.uploads import MAX_POINTS
-from gdl_core.world import (
-    EXAMPLE_LABELS,
-    EXTENT,
-    Attempts,
-    Box,
-    JudgedSamples,
-    Training,
-    examples,
-    judge_samples,
-    land_mask,
-)
+from gdl_core.world import EXAMPLE_LABELS, EXTENT, Attempts, Box, Training, examples
 from gdl_core.world.figures import (
     BOX_COLOUR,
     POINT_COLOUR,
@@ -45,11 +35,9 @@ from gdl_core.world.figures import (
     UPLOAD_VERDICT_STYLE,
     VERDICT_STYLE,
     history_description,
-    history_figure,
-    land_data_uri,
 )
 from gdl_core.world.steps import STEPS, UPLOAD_STEPS, next_hint
-from gdl_core.world.upload import degrees, points_description, read_points
+from gdl_core.world.upload import degrees, read_points
 from ui.box_editor import HELP as EDITOR_HELP
 from ui.box_editor import box_editor, corners_from_value
 from ui.charts import show_chart
@@ -66,6 +54,7 @@ from ui.presenter import PROJECTOR_FONT_SCALE
 from ui.report import record
 from ui.state import Param, keep, next_seed, publish, restore
 from ui.uploads import YOUR_OWN, Source, data_source, in_use, kept
+from ui.world_reports import history, judged, land_image, land_share, training, upload_description
 
 PAGE = "app_pages/world.py"
 
@@ -137,47 +126,6 @@ def _fresh_state() -> dict:
 
 def _state() -> dict:
     return st.session_state[STATE]
-
-
-# --------------------------------------------------------------------------- cached core calls
-# Training and JudgedSamples are read-only (their arrays are frozen copies), so every session
-# shares one object (st.cache_resource) instead of unpickling a copy of up to 5,000 points on
-# each rerun (st.cache_data).
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def training(n: int, seed: int) -> Training:
-    return Training.draw(n, seed)
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def judged(box: tuple, m: int, seed: int, draw: int, n: int, radius: float,
-           digest: str | None = None, _upload: Training | None = None) -> JudgedSamples:
-    """M samples from ``box`` judged against the built-in N points of ``seed``, or, with an
-    upload's ``digest``, against its points (``_upload``, not hashed: the digest names
-    them) by Rule 2 alone. One function for both: each cached function costs every rerun."""
-    rng = np.random.default_rng([seed, draw])
-    if digest is None:
-        return judge_samples(Box(*box), m, rng, training(n, seed).points, radius)
-    return judge_samples(Box(*box), m, rng, _upload.points, radius, rule1=False)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def land_share(box: tuple) -> float:
-    return land_mask().land_share(*box)
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def history(attempts: tuple, boxes: tuple, n: int, mle: tuple | None, mle_box: tuple | None,
-            height: int):
-    """:func:`history_figure` of one student's boxes (about a kilobyte; a class's worth kept)."""
-    return history_figure(attempts, n, boxes=boxes, mle=mle, mle_box=mle_box,
-                          current=len(attempts) - 1, height=height)
-
-
-@st.cache_resource(show_spinner=False)
-def land_image() -> str:
-    return land_data_uri()
 
 
 # --------------------------------------------------------------------------- callbacks
@@ -393,7 +341,9 @@ else:
     sampled = judged(box.as_tuple(), m, seed, draw, n, radius)
 judged_now = sampled is not None and (land or uploaded)
 styles = UPLOAD_VERDICT_STYLE if uploaded else VERDICT_STYLE
-described = f"your {points_description(data.points)}" if uploaded else None
+# What the uploaded points are, in words (for the map's label, the chart's and the report).
+points_text = upload_description(upload.digest, data.points) if uploaded else None
+described = f"your {points_text}" if uploaded else None
 presenting = bool(st.session_state.get("presenter_mode"))
 
 with notices_slot:
@@ -699,7 +649,7 @@ with step5_col:
                 f"{EXAMPLE_LABELS[v]}." for v in missing)
         st.caption(note.strip())
     if sampled is not None:
-        rows = sampled.table if judged_now else sampled.table[["longitude", "latitude"]]
+        rows = sampled.table if judged_now else sampled.positions  # both made once, shared
         csv_download(rows, "world-samples.csv", key="world_samples_csv")
 
 
@@ -709,7 +659,7 @@ def _report() -> ReportSection:
         return (f"longitude {degrees(b.lon_min, 'E', 'W')} to {degrees(b.lon_max, 'E', 'W')}, "
                 f"latitude {degrees(b.lat_min, 'N', 'S')} to {degrees(b.lat_max, 'N', 'S')}")
 
-    source = (f"your file {', '.join(upload.names)}: {points_description(data.points)}"
+    source = (f"your file {', '.join(upload.names)}: {points_text}"
               if uploaded else f"built-in: {n:,} points drawn uniformly over land, seed {seed}")
     settings = [("Data", source), ("Box p_model", where(box))]
     if sampled is not None:

@@ -95,7 +95,8 @@ def judge(
 class JudgedSamples:
     """Samples ``(M, 2)``, their verdicts ``(M,)`` from :func:`judge`, and ``counts``: how
     many samples got each verdict, in :data:`VERDICTS` order. The arrays are made read-only,
-    so one object can be shared; so is :attr:`table`, made on first use."""
+    so one object can be shared; so are :attr:`table` and :attr:`positions`, each made on
+    first use."""
 
     samples: np.ndarray
     verdicts: np.ndarray
@@ -113,6 +114,12 @@ class JudgedSamples:
         """:func:`samples_table` of these samples, verdicts included: made once, shared
         (do not modify it)."""
         return samples_table(self)
+
+    @cached_property
+    def positions(self) -> pd.DataFrame:
+        """:func:`samples_table` of these samples without their verdicts (what a page shows
+        before the samples are judged): made once, shared (do not modify it)."""
+        return samples_table(self, verdicts=False)
 
 
 def judge_samples(
@@ -141,8 +148,8 @@ def samples_table(judged: JudgedSamples, verdicts: bool = True) -> pd.DataFrame:
     """The samples as a table: ``longitude`` and ``latitude`` (degrees) and, with
     ``verdicts``, each one's ``verdict`` (``"sea"``, ``"copy"`` or ``"new"``); one row per
     sample, numbered from 1."""
-    table = pd.DataFrame({"longitude": judged.samples[:, 0], "latitude": judged.samples[:, 1]},
-                         index=pd.RangeIndex(1, len(judged.samples) + 1, name="sample"))
+    columns = {"longitude": judged.samples[:, 0], "latitude": judged.samples[:, 1]}
     if verdicts:
-        table["verdict"] = judged.verdicts
-    return table
+        columns["verdict"] = judged.verdicts
+    # One constructor call: adding the verdicts to a made table afterwards takes twice as long.
+    return pd.DataFrame(columns, index=pd.RangeIndex(1, len(judged.samples) + 1, name="sample"))
