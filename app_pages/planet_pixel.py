@@ -56,7 +56,6 @@ PARAMS = (N, ALPHA, SEED, ROW, COLUMN)
 
 SOURCE = Source(
     kind="pixels", label="Faces to train on", read=read_faces,
-    types=("png", "jpg", "jpeg", "gif", "webp", "bmp", "zip"),
     example="example-faces.zip", example_mime="application/zip",
     limits=f"PNG, JPEG, GIF, WebP or BMP pictures, or one zip of them: at least {MIN_FACES}, "
     f"at most {MAX_FILES} pictures and {MAX_BYTES_TOTAL // 2**20} MB in all. The middle "
@@ -178,8 +177,8 @@ else:
         "to test it on)"
     )
     size_column.caption(
-        f"**{n + n_held_out:,} faces from your pictures:** {kept_back}. The Training faces "
-        "setting is for the built-in faces only: every picture you upload is used."
+        f"**{n + n_held_out:,} faces from your pictures:** {kept_back}; every picture you "
+        "upload is used, so there is no training-set size to choose."
     )
     reports.upload_training_sheet(upload.digest, data).show("pp_training",
                                                             download="training_faces.png")
@@ -245,7 +244,9 @@ else:
     drawn, (samples_sheet, nearest_sheet, features_sheet) = reports.upload_samples(
         upload.digest, alpha, seed, data)
     model_of = partial(reports.upload_model, upload.digest, alpha, data)
-    held_out_words = f"One of your faces kept back from training (median of {n_held_out})"
+    held_out_words = ("Your face kept back from training" if n_held_out == 1 else
+                      f"A typical one of your {n_held_out} faces kept back from training "
+                      "(the median)")
 
 st.markdown(f"**Samples from the model** (seed {seed})")
 samples_sheet.show("pp_samples", download="pixel_nb_samples.png")

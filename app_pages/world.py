@@ -101,7 +101,6 @@ SOURCE = Source(
     kind="points",
     label="Points on the map",
     read=read_points,
-    types=("csv", "txt", "tsv"),
     example="example-points.csv",
     example_mime="text/csv",
     limits=(f"A table with a lon and a lat column in degrees (longitude −180 to 180, latitude "
@@ -355,10 +354,9 @@ with steps_slot:
 with data_row:
     if uploaded:
         st.caption(
-            f"**N = {n:,}**: every row of your file is a point. Points N, Seed and New data "
-            "belong to the built-in data, which keeps them, its box and its history for when "
-            "you switch back. A link to this page cannot carry your file: it opens the "
-            "built-in data.", width="stretch",
+            f"**N = {n:,}**: every row of your file is a point. The built-in data keeps its "
+            "settings, its box and its history for when you switch back. A link to this page "
+            "cannot carry your file: it opens the built-in data.", width="stretch",
         )
     else:
         st.number_input(

@@ -52,16 +52,15 @@ class Source:
 
     ``kind`` names the session keys (several pages may share one kind, as the two Planet
     Wrodl pages share one table); ``read`` turns the uploaded ``(name, bytes)`` pairs into
-    ``(data, notes)`` or raises :class:`~gdl_core.uploads.UploadError`; ``types`` the file
-    extensions the picker offers (the content decides what a file is, not its name);
-    ``example`` the file in ``assets/`` offered as a template; ``limits`` one sentence
-    stating the limits.
+    ``(data, notes)`` or raises :class:`~gdl_core.uploads.UploadError`; ``example`` the file
+    in ``assets/`` offered as a template; ``limits`` one sentence stating the limits and the
+    formats. The picker takes any file: the content decides what a file is, not its name,
+    and a file of the wrong kind gets the reader's message saying what it is instead.
     """
 
     kind: str
     label: str
     read: Callable[[Sequence[tuple[str, bytes]]], tuple[object, Sequence[str]]]
-    types: tuple[str, ...]
     example: str
     example_mime: str
     limits: str
@@ -183,7 +182,7 @@ def data_source(source: Source, key: str) -> Upload | None:
             return None
         st.file_uploader(
             "Choose a file" if not source.multiple else "Choose files (or one zip)",
-            type=list(source.types), accept_multiple_files=source.multiple,
+            accept_multiple_files=source.multiple,
             key=_uploader_key(source), max_upload_size=source.max_mb,
             on_change=_on_upload, args=(source, _uploader_key(source)),
         )

@@ -85,7 +85,6 @@ SURVEY = Source(
     kind="categorical",
     label="Data for both Planet Wrodl pages",
     read=_read_survey,
-    types=("csv", "tsv", "txt"),
     example="example-survey.csv",
     example_mime="text/csv",
     limits=(

@@ -82,7 +82,7 @@ def assert_nearest_by_brute_force(app, data: pe.DataReport, alpha: float, seed: 
 def test_a_zip_runs_the_whole_page_on_its_faces(app):
     open_page(app, PAGE)
     upload_zip(app)
-    assert tuple(uploader(app, "pixels").proto.type) == tuple(f".{kind}" for kind in TYPES)
+    assert not uploader(app, "pixels").proto.type  # any file: its content decides
     data, _ = read_faces([("example-faces.zip", EXAMPLE)])
     n_files = len(zipfile.ZipFile(io.BytesIO(EXAMPLE)).namelist())
     n_held = len(data.held_out)
@@ -113,7 +113,7 @@ def test_a_zip_runs_the_whole_page_on_its_faces(app):
     assert len(app.get("plotly_chart")) == 3
     assert "pp_feature_samples" not in {c.key for c in app.get("flex_container")}
     text = " ".join(m.value for m in app.markdown)
-    assert f"One of your faces kept back from training (median of {n_held})" in text
+    assert f"A typical one of your {n_held} faces kept back from training (the median)" in text
     assert f"fitted to {n} faces" in text
     assert not app.exception
 
@@ -145,18 +145,11 @@ def test_fewer_than_five_pictures_all_train_and_the_new_faces_are_left_out(app):
     labels = [m.label for m in app.metric]
     assert f"{pe.N_SAMPLES} samples" in labels and "3 training faces" in labels
     assert not [label for label in labels if "new faces" in label]
-    assert "kept back from training (median" not in " ".join(m.value for m in app.markdown)
+    assert "kept back from training" not in " ".join(m.value for m in app.markdown)
 
 
-#: The file types the uploader offers; Streamlit itself refuses a file of any other type.
-TYPES = ("png", "jpg", "jpeg", "gif", "webp", "bmp", "zip")
-
-
-def pickable(case: mi.Case) -> bool:
-    return all(Path(name).suffix.lower().lstrip(".") in TYPES for name, _ in case.files)
-
-
-BAD = [case for case in mi.corpus() if case.outcome == "error" and case.files and pickable(case)]
+#: Every refused upload of the corpus: the picker takes any file, whatever its name says.
+BAD = [case for case in mi.corpus() if case.outcome == "error" and case.files]
 
 
 @pytest.mark.parametrize("case", BAD, ids=lambda case: case.name)
