@@ -9,7 +9,6 @@ from gdl_core.numbers import format_prob
 from gdl_core.wrodl import counting
 from gdl_core.wrodl.survey import table_text
 from gdl_core.wrodl.text import percent, plural, times
-from ui import report as session_report
 from ui import wrodl as w
 from ui import wrodl_reports as reports
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
@@ -37,15 +36,9 @@ def reset() -> None:
     reset_to_defaults(w.ALPHA, SEED, FACE)
 
 
-def record(upload: Upload | None, numbers: list[tuple[str, str]]):
-    """What the samples section calls once drawn: this page's part of the session report."""
-    def on_drawn(drawn, seed, sheet) -> None:
-        session_report.record(PAGE, w.report_section(
-            "Counting and smoothing", upload, w.alpha(), seed,
-            [*numbers, ("New in the batch of samples", f"{drawn.n_new} of {N_SAMPLES}")],
-            drawn, sheet,
-        ))
-    return on_drawn
+def record(upload: Upload | None, numbers: list[tuple[str, str]]) -> w.OnDrawn:
+    """This page's part of the session report, recorded once the samples are drawn."""
+    return w.recorder(PAGE, "Counting and smoothing", upload, numbers)
 
 
 def formula(n_obs: int, d: int) -> None:

@@ -10,7 +10,6 @@ from gdl_core.numbers import format_prob
 from gdl_core.uploads import inline_code
 from gdl_core.wrodl.survey import table_text, value_label
 from gdl_core.wrodl.text import plural, theta_text, times
-from ui import report as session_report
 from ui import wrodl as w
 from ui import wrodl_reports as reports
 from ui.guide import next_page_link, reset_to_defaults, step, steps_overview
@@ -54,15 +53,9 @@ def reset() -> None:
     st.session_state.pop(UPLOAD_CHOICE_FOR, None)  # the uploaded table's first row again
 
 
-def record(upload: Upload | None, numbers: list[tuple[str, str]]):
-    """What the samples section calls once drawn: this page's part of the session report."""
-    def on_drawn(drawn, seed, sheet) -> None:
-        session_report.record(PAGE, w.report_section(
-            "Naive Bayes", upload, w.alpha(), seed,
-            [*numbers, ("New in the batch of samples", f"{drawn.n_new} of {N_SAMPLES}")],
-            drawn, sheet,
-        ))
-    return on_drawn
+def record(upload: Upload | None, numbers: list[tuple[str, str]]) -> w.OnDrawn:
+    """This page's part of the session report, recorded once the samples are drawn."""
+    return w.recorder(PAGE, "Naive Bayes", upload, numbers)
 
 
 def formulas(n_features: str, what: str) -> None:

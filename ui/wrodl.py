@@ -44,6 +44,7 @@ from ui.images import (
     avatar_sheet_png,
     csv_download,
 )
+from ui.report import record
 from ui.state import Param, next_seed, publish, restore
 from ui.uploads import Source, Upload, data_source
 
@@ -109,20 +110,24 @@ def data_name(upload: Upload | None) -> str:
     return "your file " + ", ".join(upload.names) if upload else "the 50 Wrodlers (built in)"
 
 
-def report_section(
-    title: str, upload: Upload | None, alpha: float, seed: int,
-    numbers: Sequence[tuple[str, str]], drawn: Samples, sheet: Sheet | None,
-) -> ReportSection:
-    """A Wrodl page's part of the session report: the data, α and the seed; ``numbers``;
-    the samples as a picture (faces) and as a table."""
-    return ReportSection(
-        title,
-        settings=[("Data", data_name(upload)), ("Pseudocount α", f"{alpha:g}"),
-                  ("Seed", str(seed))],
-        numbers=list(numbers),
-        pictures=[(sheet.alt, sheet.png)] if sheet is not None else [],
-        tables=[(f"The {len(drawn.verdicts)} samples", drawn.table)],
-    )
+def recorder(
+    page: str, title: str, upload: Upload | None, numbers: Sequence[tuple[str, str]],
+) -> OnDrawn:
+    """What :func:`samples_section` calls once the samples are drawn: it records page
+    ``page``'s part of the session report (:func:`ui.report.record`): the data, α and the
+    seed; ``numbers`` and the batch's new faces; the samples as a picture (faces) and as a
+    table."""
+    def on_drawn(drawn: Samples, seed: int, sheet: Sheet | None) -> None:
+        n = len(drawn.verdicts)
+        record(page, ReportSection(
+            title,
+            settings=[("Data", data_name(upload)), ("Pseudocount α", f"{alpha():g}"),
+                      ("Seed", str(seed))],
+            numbers=[*numbers, ("New in the batch of samples", f"{drawn.n_new} of {n}")],
+            pictures=[(sheet.alt, sheet.png)] if sheet is not None else [],
+            tables=[(f"The {n} samples", drawn.table)],
+        ))
+    return on_drawn
 
 
 # --- the pseudocount ------------------------------------------------------------------------
