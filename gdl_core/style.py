@@ -78,7 +78,9 @@ def scale_fonts(figure, factor: float):
     spec = figure.to_dict() if hasattr(figure, "to_dict") else dict(figure)
     scaled = _scale_font_sizes(spec, factor, inside_font=False)
     scaled.setdefault("layout", {}).setdefault("font", {}).setdefault("size", 16 * factor)
-    return go.Figure(scaled)
+    # The spec comes from a figure already built and only its sizes changed: no need for
+    # plotly to validate every property again (a large part of a presenter-mode rerun).
+    return go.Figure(scaled, _validate=False)
 
 
 def _scale_font_sizes(node, factor: float, inside_font: bool):
