@@ -13,7 +13,10 @@ from types import MappingProxyType
 
 import plotly.graph_objects as go
 
-__all__ = ["COLOURS", "FONT_FAMILY", "base_layout", "figure", "font", "scale_fonts"]
+__all__ = [
+    "COLOURS", "FONT_FAMILY", "base_layout", "figure", "font", "scale_fonts", "scaled_spec",
+    "spec",
+]
 
 #: Streamlit's own typeface first, so a chart's text matches the page around it.
 FONT_FAMILY = '"Source Sans", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif'
@@ -53,34 +56,50 @@ def base_layout(height: int, margin: dict, *, font_size: int = 16, **more) -> di
             "plot_bgcolor": "white", **more}
 
 
+def spec(
+    data: Sequence[Mapping], layout: Mapping, *, height: int, margin: Mapping,
+    font_size: int = 16,
+) -> dict:
+    """A figure as plain dicts, ``{"data": [...], "layout": {...}}``, on the shared
+    :func:`base_layout` (``layout`` adds to or overrides it): what :func:`figure` wraps, and
+    what a page that draws a new chart on every rerun can send as it is."""
+    full = {**base_layout(height, dict(margin), font_size=font_size), **layout}
+    return {"data": list(data), "layout": full}
+
+
 def figure(
     data: Sequence[Mapping], layout: Mapping, *, height: int, margin: Mapping,
     font_size: int = 16,
 ) -> go.Figure:
-    """A figure from plain trace and layout dicts on the shared :func:`base_layout`.
+    """:func:`spec` as a plotly figure.
 
-    ``layout`` adds to or overrides the base. Plotly's property-by-property validation is
-    skipped: it costs tens of milliseconds per figure, a large part of a page's rerun. The
-    dicts are fixed by the figure modules, and their tests build every figure once with
-    full validation (``go.Figure(fig.to_dict())``).
+    Plotly's property-by-property validation is skipped: it costs tens of milliseconds per
+    figure, a large part of a page's rerun. The dicts are fixed by the figure modules, and
+    their tests build every figure once with full validation (``go.Figure(fig.to_dict())``).
     """
-    full = {**base_layout(height, dict(margin), font_size=font_size), **layout}
-    return go.Figure(data=list(data), layout=full, _validate=False)
+    return go.Figure(**spec(data, layout, height=height, margin=margin, font_size=font_size),
+                     _validate=False)
 
 
-def scale_fonts(figure, factor: float):
-    """A copy of ``figure`` with every font size multiplied by ``factor``.
+def scaled_spec(figure, factor: float) -> dict:
+    """``figure`` (a plotly figure or its dict) as a dict with every font size multiplied by
+    ``factor``.
 
     Every ``font``, ``tickfont``, ``textfont``… entry of the layout and the traces is
     scaled; a layout without a font size gets 16 × ``factor``. For a projector, where
     the page's text is enlarged, the charts can follow.
     """
-    spec = figure.to_dict() if hasattr(figure, "to_dict") else dict(figure)
-    scaled = _scale_font_sizes(spec, factor, inside_font=False)
+    plain = figure.to_dict() if hasattr(figure, "to_dict") else dict(figure)
+    scaled = _scale_font_sizes(plain, factor, inside_font=False)
     scaled.setdefault("layout", {}).setdefault("font", {}).setdefault("size", 16 * factor)
-    # The spec comes from a figure already built and only its sizes changed: no need for
-    # plotly to validate every property again (a large part of a presenter-mode rerun).
-    return go.Figure(scaled, _validate=False)
+    return scaled
+
+
+def scale_fonts(figure, factor: float) -> go.Figure:
+    """A copy of ``figure`` with every font size multiplied by ``factor``
+    (:func:`scaled_spec`). The spec comes from a figure already built and only its sizes
+    change, so plotly does not validate every property again."""
+    return go.Figure(scaled_spec(figure, factor), _validate=False)
 
 
 def _scale_font_sizes(node, factor: float, inside_font: bool):

@@ -12,7 +12,8 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from gdl_core.chart_text import describe_figure
-from ui.presenter import for_audience
+from gdl_core.style import scaled_spec
+from ui.presenter import PROJECTOR_FONT_SCALE, for_audience
 
 #: The class of a chart's text alternative: read by screen readers, not drawn (the CSS that
 #: hides it is in :data:`ui.images.KEYBOARD_CSS`, on every page).
@@ -41,12 +42,15 @@ class _Sent(go.Figure):
 
 
 def _sendable(figure):
-    """``figure`` for this audience (:func:`ui.presenter.for_audience`) as a :class:`_Sent`,
-    kept on the figure itself: a figure built once (in a cache) is converted once per
-    audience. A figure must not change after it is first shown."""
+    """``figure`` for this audience (fonts enlarged in presenter mode) as a :class:`_Sent`.
+    A plotly figure keeps its :class:`_Sent` for each audience, so a figure built once (in a
+    cache) is converted once; it must not change after it is first shown. A plain spec dict
+    (:func:`gdl_core.style.spec`, for a chart drawn anew on every rerun) is sent as it is,
+    without building a figure from it."""
+    presenting = bool(st.session_state.get("presenter_mode"))
     if not isinstance(figure, BaseFigure):
-        return for_audience(figure)
-    name = "_sent_presenter" if st.session_state.get("presenter_mode") else "_sent_screen"
+        return _Sent(scaled_spec(figure, PROJECTOR_FONT_SCALE) if presenting else figure)
+    name = "_sent_presenter" if presenting else "_sent_screen"
     sent = getattr(figure, name, None)
     if sent is None:
         sent = _Sent(for_audience(figure).to_dict())

@@ -20,7 +20,7 @@ import numpy as np
 import streamlit as st
 
 from gdl_core.world import Box, JudgedSamples, Training, judge_samples, land_mask
-from gdl_core.world.figures import history_figure, land_data_uri
+from gdl_core.world.figures import history_spec, land_data_uri
 from gdl_core.world.upload import points_description
 
 
@@ -56,8 +56,10 @@ def land_share(box: tuple) -> float:
 @st.cache_resource(max_entries=256, show_spinner=False)
 def history(attempts: tuple, boxes: tuple, n: int, mle: tuple | None, mle_box: tuple | None,
             height: int):
-    """:func:`history_figure` of one student's boxes (about a kilobyte; a class's worth kept)."""
-    return history_figure(attempts, n, boxes=boxes, mle=mle, mle_box=mle_box,
+    """:func:`~gdl_core.world.figures.history_spec` of one student's boxes (about a kilobyte;
+    a class's worth kept), as plain dicts: a new box makes a new chart, sent without
+    building a plotly figure."""
+    return history_spec(attempts, n, boxes=boxes, mle=mle, mle_box=mle_box,
                           current=len(attempts) - 1, height=height)
 
 

@@ -9,7 +9,7 @@ The same figures work in the dashboard and in a notebook (``fig.show()``).
 - :func:`world_figure`: the training points, optionally the land, the box ``p_model`` and
   samples coloured by their Rule 1 / Rule 2 verdict.
 - :func:`history_figure`: every box tried so far, its log-likelihood against its area, with
-  the maximum-likelihood box marked.
+  the maximum-likelihood box marked (:func:`history_spec`: the same as plain dicts).
 - :func:`history_description`: that chart in words, with its current values.
 """
 
@@ -25,7 +25,7 @@ from PIL import Image
 
 from gdl_core.images import png_bytes
 from gdl_core.numbers import format_number, plural
-from gdl_core.style import COLOURS, figure
+from gdl_core.style import COLOURS, figure, spec
 from gdl_core.world import EXTENT, VERDICTS, Box, LandMask, land_mask
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "VERDICT_STYLE",
     "history_description",
     "history_figure",
+    "history_spec",
     "land_data_uri",
     "land_png",
     "world_figure",
@@ -297,7 +298,12 @@ _MAIN = (0.3, 1.0)
 MINUS_INFINITY_LABEL = "ℓ = −∞ (a point outside)"
 
 
-def history_figure(
+def history_figure(*args, **kwargs) -> go.Figure:
+    """:func:`history_spec` as a plotly figure (same arguments)."""
+    return go.Figure(**history_spec(*args, **kwargs), _validate=False)
+
+
+def history_spec(
     attempts: Sequence[tuple[float, float]],
     n: int,
     *,
@@ -306,8 +312,10 @@ def history_figure(
     mle_box: Sequence[float] | None = None,
     current: int | None = None,
     height: int = 340,
-) -> go.Figure:
-    """Log-likelihood against area for every box tried, on a log area axis.
+) -> dict:
+    """Log-likelihood against area for every box tried, on a log area axis, as a plotly
+    spec (plain dicts: the world page draws a new one after every box, so it sends the dicts
+    without building a figure).
 
     ``attempts`` holds ``(area, ℓ)`` pairs in the order they were tried (ℓ may be ``-inf``);
     ``mle`` is the maximum-likelihood box's ``(area, ℓ)`` or ``None`` when there is none
@@ -443,7 +451,7 @@ def history_figure(
         "shapes": shapes,
         "annotations": annotations,
     }
-    return figure(data, layout, height=height, margin={"l": 60, "r": 10, "t": 10, "b": 40})
+    return spec(data, layout, height=height, margin={"l": 60, "r": 10, "t": 10, "b": 40})
 
 
 def history_description(
