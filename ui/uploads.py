@@ -2,10 +2,12 @@
 uploader, the example file, and what the session keeps of an upload.
 
 What is kept is only what :mod:`gdl_core.uploads` (or :mod:`gdl_core.pixels.upload`) made of
-the file, in this session's state: never the file on disk, never in a cache another session
-reads. One upload per kind of data: a new file replaces the last one, so a session holds at
-most one dataset of each kind however many files it tries. A file that cannot be used leaves
-the last good one in place and says, as text, what is wrong and what to do.
+the file, in this session's state, never the file and never on disk. Results the pages compute
+from it may be cached under the content's SHA-256 (:attr:`Upload.digest`), which only a
+session holding the very same bytes can ask for. One upload per kind of data: a new file
+replaces the last one, so a session holds at most one dataset of each kind however many files
+it tries. A file that cannot be used leaves the last good one in place and says, as text,
+what is wrong and what to do.
 """
 
 from __future__ import annotations
