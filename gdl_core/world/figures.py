@@ -363,7 +363,8 @@ def history_spec(
         shown = [0.0]
     top, bottom = max(shown), min(shown)
     span = max(top - bottom, 1.0)
-    y_range = [bottom - 0.08 * span, top + 0.3 * span]  # room for "now" over the top point
+    # Room for the "now" ring round the lowest point and for its label over the top one.
+    y_range = [bottom - 0.16 * span, top + 0.3 * span]
 
     red = {"size": 14, "color": MINUS_INFINITY_TEXT}
     keep_opacity = {"selected": {"marker": {"opacity": 1}},
@@ -442,6 +443,9 @@ def history_spec(
         "dragmode": False,
         "xaxis": {"type": "log", "range": x_range, "anchor": "y2",
                   "title": {"text": "area of the box (deg², log scale)", "standoff": 6},
+                  # Over a decade or more, label the powers of ten only: plotly's default
+                  # labels 2, 3 … between them, and "2" right of 1k reads like 2k or 20k.
+                  **({"dtick": 1} if x_range[1] - x_range[0] >= 1 else {}),
                   **axis},
         "yaxis": {"range": y_range, "domain": list(_MAIN), "zeroline": False,
                   "title": {"text": "log-likelihood ℓ"}, **axis},
