@@ -36,8 +36,9 @@ from gdl_core.world.figures import (
     VERDICT_STYLE,
     history_description,
 )
+from gdl_core.world.points import degrees
 from gdl_core.world.steps import STEPS, UPLOAD_STEPS, next_hint
-from gdl_core.world.upload import degrees, read_points
+from gdl_core.world.upload import read_points
 from ui.box_editor import HELP as EDITOR_HELP
 from ui.box_editor import box_editor, corners_from_value
 from ui.charts import show_chart

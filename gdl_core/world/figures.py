@@ -27,6 +27,7 @@ from gdl_core.images import png_bytes
 from gdl_core.numbers import format_number, plural
 from gdl_core.style import COLOURS, figure, spec
 from gdl_core.world import EXTENT, VERDICTS, Box, LandMask, land_mask
+from gdl_core.world.points import degrees
 
 __all__ = [
     "BOX_COLOUR",
@@ -107,13 +108,6 @@ def _marker_size(n: int) -> float:
     if n <= 1000:
         return 5.0
     return 3.0
-
-
-def _degrees(value: float, positive: str, negative: str) -> str:
-    """A tick label: ``60°E``, ``30°S``, ``0°``."""
-    if value == 0:
-        return "0°"
-    return f"{abs(value):g}°{positive if value > 0 else negative}"
 
 
 def _hover_layer(x, y, label: str) -> dict:
@@ -263,9 +257,9 @@ def world_figure(
         "activeselection": {"fillcolor": BOX_COLOUR, "opacity": 0.08},
         # Longitude and latitude are in the tick labels (60°E, 30°S), so no axis titles.
         "xaxis": {"range": x_range, "tickvals": lon_ticks,
-                  "ticktext": [_degrees(v, "E", "W") for v in lon_ticks], **axis},
+                  "ticktext": [degrees(v, "E", "W") for v in lon_ticks], **axis},
         "yaxis": {"range": y_range, "tickvals": lat_ticks,
-                  "ticktext": [_degrees(v, "N", "S") for v in lat_ticks],
+                  "ticktext": [degrees(v, "N", "S") for v in lat_ticks],
                   "scaleanchor": "x", "scaleratio": 1, **axis,
                   # Where the figure is taller than the map (a narrow screen), the spare
                   # room goes below the map, not between it and its legend.

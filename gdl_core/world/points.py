@@ -12,7 +12,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["EXTENT"]
+__all__ = ["EXTENT", "degrees"]
 
 #: ``(lon_min, lon_max, lat_min, lat_max)`` of the map: the whole world.
 EXTENT: tuple[float, float, float, float] = (-180.0, 180.0, -90.0, 90.0)
@@ -45,3 +45,12 @@ def as_finite_number(value, what: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"{what} must be a finite number, got {value}")
     return value
+
+
+def degrees(value: float, positive: str, negative: str) -> str:
+    """A longitude or latitude as a map writes it, to two decimals at most: ``60°E``,
+    ``2.35°E``, ``33.9°S``, ``0°`` (``positive``/``negative``: "E"/"W" or "N"/"S")."""
+    text = f"{abs(value):.2f}".rstrip("0").rstrip(".")
+    if text == "0":
+        return "0°"
+    return f"{text}°{positive if value > 0 else negative}"

@@ -21,17 +21,10 @@ import numpy as np
 from gdl_core.numbers import plural
 from gdl_core.uploads import UploadError, points_dataset, read_table
 from gdl_core.world.attempts import Training
-from gdl_core.world.points import as_points
+from gdl_core.world.points import as_points, degrees
 
-__all__ = ["date_line_widths", "degrees", "points_description", "read_points"]
+__all__ = ["date_line_widths", "points_description", "read_points"]
 
-
-def degrees(value: float, positive: str, negative: str) -> str:
-    """A coordinate in words' shorthand, to two decimals: ``2.35°E``, ``33.9°S``, ``0°``."""
-    text = f"{abs(value):.2f}".rstrip("0").rstrip(".")
-    if text == "0":
-        return "0°"
-    return f"{text}°{positive if value > 0 else negative}"
 
 
 def points_description(points) -> str:

@@ -19,7 +19,8 @@ import pytest
 from gdl_core.uploads import UploadError
 from gdl_core.world import Box, judge, judge_samples, land_mask, samples_table
 from gdl_core.world.figures import UPLOAD_VERDICT_STYLE, VERDICT_STYLE, history_description
-from gdl_core.world.upload import date_line_widths, degrees, points_description, read_points
+from gdl_core.world.points import degrees
+from gdl_core.world.upload import date_line_widths, points_description, read_points
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "assets" / "example-points.csv"
 
