@@ -11,21 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile import make_images as mi
 from tests.hostile.make_corpus import table_files
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-_TABLES = {item.id: item for item in table_files()}
-_HTML_IMAGE = next(case for case in mi.corpus() if any(name == mi.HTML_NAME
-                                                       for name, _ in case.files))
 
 
-def _hostile_table():
-    """A table named and filled with HTML and script, that the readers refuse."""
-    for item in _TABLES.values():
-        if "<" in item.name and item.table.error is not None:
-            return item.name, item.data
-    return "<img src=x onerror=alert(1)>.csv", b"\x00\x01\x02<script>alert(1)</script>"
+def _hostile_table() -> tuple[str, bytes]:
+    """The corpus's HTML page named ``.csv`` (the readers refuse it), under a file name that
+    would run script if a page rendered it as HTML."""
+    (page,) = [item for item in table_files() if item.id == "html_page"]
+    assert page.table.error is not None
+    return "<img src=x onerror=alert(1)>.csv", page.data
 
 
 #: page path, upload kind, example file, a hostile (name, bytes) that must be refused
