@@ -78,7 +78,7 @@ def _record() -> None:
     height, width = float(st.session_state[HEIGHT.key]), float(st.session_state[WIDTH.key])
     seed = int(st.session_state[SEED.key])
     pixel, _, latent = reports.two_ways(seed)
-    pixel_png, latent_png = reports.two_ways_pngs(seed)
+    pixel_sheet, latent_sheet = reports.two_ways_sheets(seed)
     record(PAGE, ReportSection(
         "Representation learning",
         settings=[("z: height (cm)", f"{height:.2f}"), ("z: width (cm)", f"{width:.2f}"),
@@ -93,8 +93,7 @@ def _record() -> None:
         ],
         pictures=[(f"f({height:.2f}, {width:.2f}): a biscuit tin",
                    reports.tin_png(height, width)),
-                  ("Naive Bayes on the pixels: samples", pixel_png),
-                  ("A Gaussian on (height, width), then f: samples", latent_png)],
+                  (pixel_sheet.alt, pixel_sheet.png), (latent_sheet.alt, latent_sheet.png)],
     ))
 
 

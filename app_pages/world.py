@@ -323,7 +323,7 @@ _switch_source(upload.digest if uploaded else None)
 box = _settle_box()
 seed = int(st.session_state[DATA[1].key])
 land = bool(st.session_state[DATA[2].key])
-data = upload.data if uploaded else training(int(st.session_state[DATA[0].key]), seed)
+data = _shown_data()
 n = len(data.points)
 shown_land = bool(st.session_state[BACKDROP]) if uploaded else land
 score = data.score(box)

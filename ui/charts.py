@@ -13,7 +13,7 @@ from plotly.basedatatypes import BaseFigure
 
 from gdl_core.chart_text import describe_figure
 from gdl_core.style import scaled_spec
-from ui.presenter import PROJECTOR_FONT_SCALE, for_audience
+from ui.presenter import PROJECTOR_FONT_SCALE
 
 #: The class of a chart's text alternative: read by screen readers, not drawn (the CSS that
 #: hides it is in :data:`ui.images.KEYBOARD_CSS`, on every page).
@@ -53,7 +53,8 @@ def _sendable(figure):
     name = "_sent_presenter" if presenting else "_sent_screen"
     sent = getattr(figure, name, None)
     if sent is None:
-        sent = _Sent(for_audience(figure).to_dict())
+        sent = _Sent(scaled_spec(figure, PROJECTOR_FONT_SCALE) if presenting
+                     else figure.to_dict())
         object.__setattr__(figure, name, sent)
     return sent
 

@@ -142,11 +142,10 @@ def reset_to_defaults(*params) -> None:
 def next_page_link(page: str) -> None:
     """The end of a page: a link to the stop after ``page`` on the chapter's path (or back
     home after the last), then the link to this view and the session report to take away."""
-    pages = list(PATH)
-    index = next(i for i, stop in enumerate(pages) if stop.page == page)
+    index = next(i for i, stop in enumerate(PATH) if stop.page == page)
     st.divider()
-    if index + 1 < len(pages):
-        following = pages[index + 1]
+    if index + 1 < len(PATH):
+        following = PATH[index + 1]
         st.page_link(following.page, label=f"Next: {following.title}",
                      icon=":material/arrow_forward:")
     else:

@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from gdl_core.style import scale_fonts
-
 _PROJECTOR_CSS = """
 <style>
 html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
@@ -51,10 +49,3 @@ def presenter_mode_toggle() -> bool:
 
 
 PROJECTOR_FONT_SCALE = 1.25
-
-
-def for_audience(figure):
-    """The figure as it should be shown now: fonts enlarged in presenter mode."""
-    if st.session_state.get("presenter_mode"):
-        return scale_fonts(figure, PROJECTOR_FONT_SCALE)
-    return figure

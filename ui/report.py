@@ -24,20 +24,25 @@ def record(page: str, section: ReportSection) -> None:
     st.session_state.setdefault(_KEY, {})[page] = section
 
 
-def sections() -> list[ReportSection]:
+def _in_order(recorded: dict[str, ReportSection]) -> list[ReportSection]:
     """The recorded sections in the chapter's order."""
-    recorded = st.session_state.get(_KEY, {})
     return [recorded[stop.page] for stop in PATH if stop.page in recorded]
+
+
+def _report(recorded: dict[str, ReportSection]) -> bytes:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return session_report_html(_in_order(recorded), REPORT_TITLE, f"Made {stamp}.")
 
 
 def report_download(key: str) -> None:
     """A button that downloads every recorded section as one HTML file, built only when
-    pressed (Streamlit calls the function then, outside the page's run)."""
-    chosen = sections()
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    pressed (Streamlit calls the function then, outside the page's run). The function holds
+    the session's record itself, not a copy: what a fragment records after the button was
+    drawn (new samples, say) is in the file too."""
+    recorded = st.session_state.setdefault(_KEY, {})
     st.download_button(
         "Download a report of this session", key=key, icon=":material/description:",
-        data=lambda: session_report_html(chosen, REPORT_TITLE, f"Made {stamp}."),
+        data=lambda: _report(recorded),
         file_name="generative-modelling-session.html", mime="text/html", on_click="ignore",
     )
     st.caption("One HTML file with the settings, results and pictures of every page you have "

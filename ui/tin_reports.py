@@ -43,7 +43,9 @@ def pca() -> PCA:
     return PCA().fit(training().pixels)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+# One shared, read-only result per seed (64 seeds kept): the page and its report read it
+# several times a run, which st.cache_data would answer with a new copy each time.
+@st.cache_resource(max_entries=64, show_spinner=False)
 def two_ways(seed: int):
     """New tins two ways with ``seed``: Naive Bayes on the pixels, and a Gaussian on
     (height, width) then f (its points z too)."""
@@ -63,15 +65,6 @@ def two_ways_sheets(seed: int) -> tuple[Sheet, Sheet]:
         _samples_sheet(latent, "biscuit tins, heights × widths in cm: "
                                + ", ".join(f"{h:.1f} × {w:.1f}" for h, w in latent_z)),
     )
-
-
-# As many as the samples (64): one pair of pictures per seed.
-@st.cache_resource(max_entries=64, show_spinner=False)
-def two_ways_pngs(seed: int) -> tuple[bytes, bytes]:
-    """The two ways' samples with ``seed`` as two pictures without labels, five to a row,
-    for the session report: Naive Bayes on the pixels, then the latent route."""
-    pixel, _, latent = two_ways(seed)
-    return tin_sheet_png(pixel.pictures, None, 5), tin_sheet_png(latent.pictures, None, 5)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
